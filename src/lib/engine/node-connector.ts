@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { DUCKDB_OPEN_CONFIG, SESSION_SETUP_SQL, type Connector, type SqlValue } from './connector';
+
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
+
+const require = createRequire(import.meta.url);
+
+/**
+ * DuckDB for Node (tests, command line, benchmarks): duckdb-wasm's blocking build runs the very
+ * same wasm engine as the browser and returns Arrow, so SQL behaves identically on both sides.
+ */
+export async function createNodeConnector(): Promise<Connector> {
+	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as Blocking;
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: {
+				mainModule: join(dist, 'duckdb-mvp.wasm'),
+				mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs')
+			},
+			eh: {
+				mainModule: join(dist, 'duckdb-eh.wasm'),
+				mainWorker: join(dist, 'duckdb-node-eh.worker.cjs')
+			}
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate(() => {});
+	db.open(DUCKDB_OPEN_CONFIG);
+	const conn = db.connect();
+	for (const sql of SESSION_SETUP_SQL) conn.query(sql);
+
+	return {
+		async query(sql: string, params?: readonly SqlValue[]) {
+			if (!params?.length) return conn.query(sql);
+			const statement = conn.prepare(sql);
+			try {
+				return statement.query(...params);
+			} finally {
+				statement.close();
+			}
+		},
+		async registerFile(name, bytes) {
+			db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name) {
+			db.dropFile(name);
+		},
+		async close() {
+			conn.close();
+			db.reset();
+		}
+	};
+}

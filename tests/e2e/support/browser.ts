@@ -1,0 +1,43 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+}
+
+/** What a page did that a test must see: requests it made and errors it logged. */
+export interface PageWatch {
+	requests: string[];
+	errors: string[];
+}
+
+export async function openWatched(
+	browser: Browser,
+	url: string
+): Promise<{ page: Page; watch: PageWatch }> {
+	const page = await browser.newPage();
+	const watch: PageWatch = { requests: [], errors: [] };
+	page.on('request', (r) => watch.requests.push(r.url()));
+	page.on('console', (m) => {
+		if (m.type() === 'error') watch.errors.push(m.text());
+	});
+	page.on('pageerror', (e) => watch.errors.push(String(e)));
+	await page.goto(url);
+	return { page, watch };
+}
+
+/** Requests that left the app's own origin (data: and blob: URLs stay on the device). */
+export function offOrigin(watch: PageWatch, baseUrl: string): string[] {
+	const origin = new URL(baseUrl).origin;
+	return watch.requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
+}

@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatCi, formatNumber } from '../../src/lib/charts/format';
+import { MIN_CELL_N } from '../../src/lib/stats/small-cells';
+import { referenceTrend } from '../reference/trend-reference';
+import { readSampleCsv } from '../support/db';
+import { launchBrowser, offOrigin, openWatched, type PageWatch } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+const csv = readSampleCsv();
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	({ page, watch } = await openWatched(browser, baseUrl));
+	await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 60_000 });
+});
+afterAll(() => browser?.close());
+
+/** The numbers the page shows, row by row, from the table behind the chart. */
+async function shownTable(page: Page) {
+	return page.$$eval('.trend-table tbody tr', (trs) =>
+		trs.map((tr) => ({
+			technique: tr.getAttribute('data-technique'),
+			session: Number(tr.getAttribute('data-session')),
+			n: Number(tr.querySelector('[data-col="n"]')?.textContent),
+			mean: tr.querySelector('[data-col="mean"]')?.textContent ?? null,
+			ci: tr.querySelector('[data-col="ci"]')?.textContent ?? null
+		}))
+	);
+}
+
+async function expectTableMatchesReference(condition: string | null) {
+	const expected = referenceTrend(csv, 'pain', [0, 10], condition);
+	const shown = await shownTable(page);
+	expect(shown.length).toBe(expected.length);
+	const byKey = new Map(shown.map((r) => [`${r.technique}#${r.session}`, r]));
+	for (const e of expected) {
+		const row = byKey.get(`${e.technique}#${e.session_no}`);
+		expect(row, `${e.technique} session ${e.session_no}`).toBeDefined();
+		expect(row!.n).toBe(e.n);
+		const tooFew = e.n < MIN_CELL_N;
+		expect(row!.mean).toBe(tooFew ? null : formatNumber(e.mean));
+		expect(row!.ci).toBe(tooFew ? null : formatCi(e.lo, e.hi));
+	}
+}
+
+describe('the trend view on the bundled sample', () => {
+	it('draws a line and a confidence band per technique', async () => {
+		const techniques = new Set(referenceTrend(csv, 'pain', [0, 10], null).map((p) => p.technique));
+		expect(techniques.size).toBe(6);
+		const lines = await page.$$eval('path.line', (ps) =>
+			ps.map((p) => p.getAttribute('data-series'))
+		);
+		const bands = await page.$$eval('path.band', (ps) =>
+			ps.map((p) => p.getAttribute('data-series'))
+		);
+		expect(new Set(lines)).toEqual(techniques);
+		expect(new Set(bands)).toEqual(techniques);
+		const drawn = await page.$$eval('path.line', (ps) =>
+			ps.every((p) => (p.getAttribute('d') ?? '').length > 10)
+		);
+		expect(drawn).toBe(true);
+	});
+
+	it('shows means, intervals and n equal to an independent computation', async () => {
+		await expectTableMatchesReference(null);
+	});
+
+	it('changes with the condition selector and keeps it in the URL', async () => {
+		await page.selectOption('[data-testid="condition-select"]', 'Low back pain');
+		await page.waitForURL(/condition=Low\+back\+pain/);
+		await page.waitForFunction(
+			(n) => document.querySelectorAll('.trend-table tbody tr').length === n,
+			referenceTrend(csv, 'pain', [0, 10], 'Low back pain').length
+		);
+		await expectTableMatchesReference('Low back pain');
+
+		await page.reload();
+		await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 60_000 });
+		expect(await page.inputValue('[data-testid="condition-select"]')).toBe('Low back pain');
+		await expectTableMatchesReference('Low back pain');
+	});
+
+	it('says when a measure has no validated MCID', async () => {
+		await page.selectOption('[data-testid="measure-select"]', 'sleep');
+		await page.waitForURL(/measure=sleep/);
+		await expect.poll(() => page.textContent('.measure-note')).toMatch(/No validated MCID/);
+	});
+
+	it('made no request to any other origin and logged no errors', () => {
+		expect(watch.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+		expect(offOrigin(watch, baseUrl)).toEqual([]);
+		expect(watch.errors).toEqual([]);
+	});
+});

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import type { Connector } from '../../src/lib/engine/connector';
+import { createNodeConnector } from '../../src/lib/engine/node-connector';
+import { BUILT_IN_MEASURES } from '../../src/lib/measures/registry';
+import { loadSessionsCsv } from '../../src/lib/import/load-sessions-csv';
+import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
+
+/** A real DuckDB (the same wasm engine as the browser) with the statistics helpers installed. */
+export async function freshDb(): Promise<Connector> {
+	const db = await createNodeConnector();
+	await installTQuantiles(db);
+	return db;
+}
+
+export async function dbWithCsv(csv: string, file = 'test.csv') {
+	const db = await freshDb();
+	const summary = await loadSessionsCsv(db, file, new TextEncoder().encode(csv), BUILT_IN_MEASURES);
+	return { db, summary };
+}
+
+export const SAMPLE_CSV_PATH = new URL('../../sample-data/sessions.csv', import.meta.url);
+export const readSampleCsv = () => readFileSync(SAMPLE_CSV_PATH, 'utf8');
+
+/** Arrow table → plain objects, for assertions only. */
+export async function rows<T = Record<string, unknown>>(
+	db: Connector,
+	sql: string,
+	params?: (string | number | null)[]
+): Promise<T[]> {
+	return (await db.query(sql, params)).toArray().map((r) => r.toJSON() as T);
+}

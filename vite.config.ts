@@ -1,0 +1,13 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	// duckdb-wasm ships its own worker and wasm files; pre-bundling them breaks their ?url imports.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000
+	}
+});
