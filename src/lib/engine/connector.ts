@@ -16,7 +16,10 @@ export interface QuerySpec {
 export interface Connector {
 	/** Runs SQL (several statements allowed without params); returns the last result as Arrow. */
 	query(sql: string, params?: readonly SqlValue[]): Promise<Table>;
-	/** Makes bytes readable from SQL under `name`, e.g. `read_csv('name')`. */
+	/**
+	 * Makes bytes readable from SQL under `name`, e.g. `read_csv('name')`. In the browser the
+	 * buffer is transferred to the worker: the caller's copy is detached afterwards.
+	 */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	/** Forgets a registered file (its bytes can then be freed). */
 	dropFile(name: string): Promise<void>;
