@@ -31,5 +31,14 @@ export default ts.config(
 			'svelte/no-at-html-tags': 'error'
 		}
 	},
-	{ ignores: ['build/', 'build-harness/', '.svelte-kit/', 'node_modules/', 'sample-data/', 'bench-data/'] }
+	{
+		ignores: [
+			'build/',
+			'build-harness/',
+			'.svelte-kit/',
+			'node_modules/',
+			'sample-data/',
+			'bench-data/'
+		]
+	}
 );

@@ -14,7 +14,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** A minimal static file server on loopback: URL prefix → folder. For test and bench pages. */
-export async function serveStatic(mounts: Record<string, string>): Promise<{ url: string; server: Server }> {
+export async function serveStatic(
+	mounts: Record<string, string>
+): Promise<{ url: string; server: Server }> {
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		const prefix = Object.keys(mounts)
