@@ -21,6 +21,8 @@ export interface Connector {
 	 * buffer is transferred to the worker: the caller's copy is detached afterwards.
 	 */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/** Creates table `name` from an Arrow table (readers of Excel, Parquet and JSON use this). */
+	insertArrow(name: string, data: Table): Promise<void>;
 	/** Forgets a registered file (its bytes can then be freed). */
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;

@@ -1,3 +1,4 @@
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DUCKDB_OPEN_CONFIG, SESSION_SETUP_SQL, type Connector, type SqlValue } from './connector';
@@ -8,7 +9,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * DuckDB for Node (tests, command line, benchmarks): duckdb-wasm's blocking build runs the very
- * same wasm engine as the browser and returns Arrow, so SQL behaves identically on both sides.
+ * same wasm engine as the browser, so SQL behaves identically on both sides.
+ *
+ * Arrow crosses as IPC bytes in both directions: that build is CommonJS and holds its own
+ * apache-arrow instance, whose Table objects ours cannot read (and vice versa, silently empty).
  */
 export async function createNodeConnector(): Promise<Connector> {
 	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as Blocking;
@@ -30,20 +34,25 @@ export async function createNodeConnector(): Promise<Connector> {
 	await db.instantiate(() => {});
 	db.open(DUCKDB_OPEN_CONFIG);
 	const conn = db.connect();
+	const unsafe = <R>(f: (b: Parameters<Parameters<typeof conn.useUnsafe>[0]>[0], id: number) => R) =>
+		conn.useUnsafe(f);
 	for (const sql of SESSION_SETUP_SQL) conn.query(sql);
 
 	return {
 		async query(sql: string, params?: readonly SqlValue[]) {
-			if (!params?.length) return conn.query(sql);
-			const statement = conn.prepare(sql);
+			if (!params?.length) return tableFromIPC(unsafe((b, id) => b.runQuery(id, sql)));
+			const statement = unsafe((b, id) => b.createPrepared(id, sql));
 			try {
-				return statement.query(...params);
+				return tableFromIPC(unsafe((b, id) => b.runPrepared(id, statement, [...params])));
 			} finally {
-				statement.close();
+				unsafe((b, id) => b.closePrepared(id, statement));
 			}
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
+		},
+		async insertArrow(name, data) {
+			conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
 		},
 		async dropFile(name) {
 			db.dropFile(name);

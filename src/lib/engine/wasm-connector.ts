@@ -1,5 +1,6 @@
 // Named imports let the bundler drop duckdb-wasm's CDN helpers (never used here).
 import { AsyncDuckDB, selectBundle, VoidLogger, type DuckDBBundles } from '@duckdb/duckdb-wasm';
+import { tableToIPC } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
@@ -35,6 +36,9 @@ export async function createWasmConnector(): Promise<Connector> {
 		},
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
+		},
+		async insertArrow(name, data) {
+			await conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
 		},
 		async dropFile(name) {
 			await db.dropFile(name);

@@ -1,0 +1,46 @@
+import { tableFromArrays } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from './connector';
+import { createNodeConnector } from './node-connector';
+
+let db: Connector;
+beforeAll(async () => {
+	db = await createNodeConnector();
+});
+afterAll(() => db.close());
+
+const json = async (sql: string, params?: (string | number | null)[]) =>
+	(await db.query(sql, params)).toArray().map((r) => r.toJSON());
+
+describe('Node connector', () => {
+	it('binds parameters as values, never as SQL', async () => {
+		expect(await json('SELECT ? AS s, ?::INTEGER AS i', ["'; DROP TABLE x; --", 3])).toEqual([
+			{ s: "'; DROP TABLE x; --", i: 3 }
+		]);
+	});
+
+	it('returns counts as plain numbers, not BigInt', async () => {
+		const [row] = await json('SELECT count(*) AS n FROM range(5)');
+		expect(row).toEqual({ n: 5 });
+	});
+
+	it('reads registered bytes with read_csv', async () => {
+		await db.registerFile('r.csv', new TextEncoder().encode('a,b\n1,x\n'));
+		expect(await json(`SELECT * FROM read_csv('r.csv')`)).toEqual([{ a: 1, b: 'x' }]);
+		await db.dropFile('r.csv');
+	});
+
+	it('creates tables from Arrow, keeping awkward column names', async () => {
+		await db.insertArrow('odd', tableFromArrays({ 'a "b" c': ['1', '2'], select: ['x', 'y'] }));
+		expect(await json('SELECT * FROM odd ORDER BY 1')).toEqual([
+			{ 'a "b" c': '1', select: 'x' },
+			{ 'a "b" c': '2', select: 'y' }
+		]);
+	});
+
+	it('fails fast instead of downloading an extension', async () => {
+		await expect(db.query("COPY (SELECT 1) TO 'x.parquet' (FORMAT parquet)")).rejects.toThrow(
+			/parquet/
+		);
+	});
+});
