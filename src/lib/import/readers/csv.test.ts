@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../../engine/connector';
+import { createNodeConnector } from '../../engine/node-connector';
+import { readCsv } from './csv';
+import type { ReadProgress } from './types';
+
+let db: Connector;
+beforeAll(async () => {
+	db = await createNodeConnector();
+});
+afterAll(() => db.close());
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const source = (bytes: Uint8Array | string, name = 'f.csv') => ({
+	name,
+	blob: new Blob([typeof bytes === 'string' ? utf8(bytes) : bytes])
+});
+
+async function staged(bytes: Uint8Array | string, chunkBytes?: number) {
+	const result = await readCsv(db, source(bytes), 'staged', {}, chunkBytes);
+	const table = await db.query('SELECT * FROM staged ORDER BY __source_row');
+	return { result, rows: table.toArray().map((r) => r.toJSON()) };
+}
+
+describe('readCsv', () => {
+	it.each([
+		['comma', ','],
+		['semicolon', ';'],
+		['tab', '\t'],
+		['pipe', '|']
+	])('reads %s-delimited files', async (_name, d) => {
+		const { result, rows } = await staged(`id${d}pain\nA${d}3\nB${d}4\n`);
+		expect(result.columns).toEqual(['id', 'pain']);
+		expect(rows).toEqual([
+			{ __source_row: 1, __extra_fields: 0, id: 'A', pain: '3' },
+			{ __source_row: 2, __extra_fields: 0, id: 'B', pain: '4' }
+		]);
+	});
+
+	it('keeps decimal commas as text in semicolon files (they are cast later, and reported)', async () => {
+		const { rows, result } = await staged('id;pain;note\nA;7,5;x\nB;6,0;y\n');
+		expect(result.notes[0]).toMatch(/semicolon/);
+		expect(rows.map((r) => r.pain)).toEqual(['7,5', '6,0']);
+	});
+
+	it('handles a BOM, CRLF, stray header spaces, and quoted delimiters, quotes and newlines', async () => {
+		const text = '\uFEFF id , Pain (0-10) ,notes\r\n"A,1",5,"said ""ok""\r\nthen left"\r\nB,6,\r\n';
+		const { rows, result } = await staged(text);
+		expect(result.columns).toEqual(['id', 'Pain (0-10)', 'notes']);
+		expect(rows).toEqual([
+			{
+				__source_row: 1,
+				__extra_fields: 0,
+				id: 'A,1',
+				'Pain (0-10)': '5',
+				notes: 'said "ok"\r\nthen left'
+			},
+			{ __source_row: 2, __extra_fields: 0, id: 'B', 'Pain (0-10)': '6', notes: null }
+		]);
+	});
+
+	it('numbers data records, not lines: blank rows and quoted newlines do not count', async () => {
+		const { rows, result } = await staged('id,v\n\nA,"1\n2"\n ,  \n\nB,3\n,\nC,4');
+		expect(rows.map((r) => [r.__source_row, r.id])).toEqual([
+			[1, 'A'],
+			[2, 'B'],
+			[3, 'C']
+		]);
+		expect(result.rows).toBe(3);
+		expect(result.notes.join(' ')).toMatch(/2 blank rows skipped/);
+	});
+
+	it('decodes Windows-1252 when the file is not UTF-8', async () => {
+		// "Caf\xe9" and a euro sign (0x80) and smart quotes (0x93/0x94) in Windows-1252.
+		const bytes = new Uint8Array([
+			...utf8('id,note\nA,Caf'),
+			0xe9,
+			0x20,
+			0x80,
+			0x35,
+			0x20,
+			0x93,
+			0x6f,
+			0x6b,
+			0x94,
+			0x0a
+		]);
+		const { rows, result } = await staged(bytes);
+		expect(rows[0]!.note).toBe('Café €5 “ok”');
+		expect(result.notes[0]).toMatch(/Windows-1252/);
+	});
+
+	it('counts fields beyond the header, so such rows can be rejected', async () => {
+		const { rows } = await staged('id,v\nA,1\nB,2,oops,again\nC,3,\n');
+		expect(rows.map((r) => r.__extra_fields)).toEqual([0, 2, 0]);
+	});
+
+	it('gives the same table whatever the chunk size, and reports progress', async () => {
+		const lines = Array.from(
+			{ length: 300 },
+			(_, i) => `P${i},"note ${i}\nwith ""quotes""",${i % 11}`
+		);
+		const text = `id,note,pain\n${lines.join('\r\n')}\n`;
+		const whole = await staged(text);
+		const progress: ReadProgress[] = [];
+		await readCsv(db, source(text), 'staged', { onProgress: (p) => progress.push(p) }, 257);
+		const small = await db.query('SELECT * FROM staged ORDER BY __source_row');
+		expect(small.toArray().map((r) => r.toJSON())).toEqual(whole.rows);
+		expect(progress.length).toBeGreaterThan(10);
+		expect(progress.at(-1)).toEqual({
+			bytesRead: utf8(text).length,
+			totalBytes: utf8(text).length,
+			rows: 300
+		});
+	});
+
+	it('refuses a file whose quote never closes, naming the line', async () => {
+		await expect(staged('id,v\nA,1\nB,"2\nC,3\n')).rejects.toThrow(
+			/opened on line 3 is never closed/
+		);
+	});
+
+	it('refuses a file without a recognisable header', async () => {
+		await expect(staged('just one column\nvalue\n')).rejects.toThrow(/No column delimiter/);
+	});
+});

@@ -1,0 +1,123 @@
+import type { Connector } from '../../engine/connector';
+import { quoteIdent, quoteString } from '../../engine/quote';
+import { stagingColumnNames } from './columns';
+import { normaliseRecordEnds, recordChunks } from './csv-chunks';
+import { detectDialect, type Dialect } from './csv-dialect';
+import { bomLength, decodeChunk, type Encoding } from './decode';
+import { SOURCE_ROW, type ReadOptions, type SourceFile, type StagedFile } from './types';
+
+const CHUNK_BYTES = 8 << 20;
+/** Fields beyond the header that a row may carry before the file is refused outright. */
+const SPARE_FIELDS = 16;
+/** How many non-empty fields a row had beyond the header (the row is then rejected). */
+export const EXTRA_FIELDS = '__extra_fields';
+
+class NotUtf8 extends Error {}
+
+/** CSV/TSV of any common dialect into a staging table, piece by piece, with progress. */
+export async function readCsv(
+	db: Connector,
+	source: SourceFile,
+	table: string,
+	options: ReadOptions = {},
+	chunkBytes = CHUNK_BYTES
+): Promise<StagedFile> {
+	const read = (encoding: Encoding) => readAs(encoding, db, source, table, options, chunkBytes);
+	try {
+		return await read('utf-8');
+	} catch (e) {
+		if (!(e instanceof NotUtf8)) throw e;
+		return read('windows-1252');
+	}
+}
+
+async function readAs(
+	encoding: Encoding,
+	db: Connector,
+	source: SourceFile,
+	table: string,
+	options: ReadOptions,
+	chunkBytes: number
+): Promise<StagedFile> {
+	const encoder = new TextEncoder();
+	let dialect: Dialect | null = null;
+	let columns: string[] = [];
+	let rows = 0;
+	let blank = 0;
+	for await (const chunk of recordChunks(source.blob, chunkBytes)) {
+		let bytes = chunk.bytes;
+		if (chunk.start === 0) bytes = bytes.subarray(bomLength(bytes));
+		let text = decodeChunk(bytes, encoding);
+		if (text === null) throw new NotUtf8();
+		if (!dialect) {
+			dialect = detectDialect(text.slice(0, 1 << 16));
+			columns = stagingColumnNames(dialect.header);
+			await createStaging(db, table, columns);
+			bytes = bytes.subarray(encoder.encode(text.slice(0, dialect.headerLength)).length);
+			text = text.slice(dialect.headerLength);
+		}
+		// A fresh buffer either way: registering hands it to DuckDB's worker.
+		const utf8 = normaliseRecordEnds(encoding === 'utf-8' ? bytes : encoder.encode(text));
+		if (utf8.length) {
+			const counts = await insertChunk(db, table, columns, dialect, utf8, rows);
+			rows += counts.kept;
+			blank += counts.blank;
+		}
+		options.onProgress?.({
+			bytesRead: chunk.start + chunk.bytes.length,
+			totalBytes: source.blob.size,
+			rows
+		});
+	}
+	if (!dialect) throw new Error(`${source.name} is empty.`);
+	const notes = [
+		`Read as ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252 (not valid UTF-8)'}, ` +
+			`delimiter ${describe(dialect.delimiter)}.`
+	];
+	if (blank)
+		notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped (not counted as records).`);
+	return { file: source.name, format: 'csv', table, columns, rows, notes };
+}
+
+function describe(d: string) {
+	return { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[d] ?? JSON.stringify(d);
+}
+
+async function createStaging(db: Connector, table: string, columns: string[]) {
+	const defs = columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ');
+	await db.query(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (
+		${SOURCE_ROW} INTEGER, ${EXTRA_FIELDS} INTEGER, ${defs})`);
+}
+
+async function insertChunk(
+	db: Connector,
+	table: string,
+	columns: string[],
+	dialect: Dialect,
+	bytes: Uint8Array,
+	offset: number
+): Promise<{ kept: number; blank: number }> {
+	const file = `csv-chunk-${crypto.randomUUID()}.csv`;
+	const positional = columns.map((_, i) => `c${i}`);
+	const spare = Array.from({ length: SPARE_FIELDS }, (_, i) => `x${i}`);
+	const spec = [...positional, ...spare].map((c) => `${quoteString(c)}: 'VARCHAR'`).join(', ');
+	const extra = spare.map((x) => `(nullif(trim(${x}), '') IS NOT NULL)::INTEGER`).join(' + ');
+	await db.registerFile(file, bytes);
+	try {
+		await db.query(`CREATE OR REPLACE TEMP TABLE csv_chunk AS
+			SELECT * FROM read_csv(${quoteString(file)}, auto_detect = false, header = false,
+				delim = ${quoteString(dialect.delimiter)}, quote = '"', escape = '"', new_line = '\\n',
+				null_padding = true, parallel = false, columns = {${spec}})`);
+		const kept = await db.query(`INSERT INTO ${quoteIdent(table)}
+			SELECT (row_number() OVER () + ${offset})::INTEGER, ${extra}, ${positional.join(', ')}
+			FROM csv_chunk WHERE trim(concat_ws('', ${[...positional, ...spare].join(', ')})) <> ''`);
+		const total = await db.query('SELECT count(*)::INTEGER AS n FROM csv_chunk');
+		const keptRows = Number(kept.getChild('Count')?.get(0) ?? 0);
+		return { kept: keptRows, blank: Number(total.getChild('n')?.get(0)) - keptRows };
+	} catch (e) {
+		throw new Error(`The file could not be read as CSV: ${e instanceof Error ? e.message : e}`);
+	} finally {
+		await db.query('DROP TABLE IF EXISTS csv_chunk');
+		await db.dropFile(file);
+	}
+}
