@@ -1,21 +1,37 @@
 import type { QuerySpec } from '../../src/lib/engine/connector';
 import { createWasmConnector } from '../../src/lib/engine/wasm-connector';
-import { loadSessionsCsv } from '../../src/lib/import/load-sessions-csv';
-import { BUILT_IN_MEASURES } from '../../src/lib/measures/registry';
+import { importFiles } from '../../src/lib/import/import-files';
 import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
 import { toPlainJson } from '../reference/plain-json';
+import { createBareBrowser } from '../../scripts/bench/bare-browser';
+import { benchSize } from '../../scripts/bench/core';
+import type { BenchOptions } from '../../scripts/bench/types';
 
 /** Runs the same queries the Node parity test runs, through the app's browser Connector. */
 async function runQueries(csv: string, queries: QuerySpec[]): Promise<string[]> {
 	const db = await createWasmConnector();
 	await installTQuantiles(db);
-	await loadSessionsCsv(db, 'parity.csv', new TextEncoder().encode(csv), BUILT_IN_MEASURES);
+	const source = { name: 'parity.csv', blob: new Blob([new TextEncoder().encode(csv)]) };
+	await importFiles(db, [source], { now: new Date('2026-11-25T00:00:00Z') });
 	const out: string[] = [];
 	for (const q of queries) out.push(toPlainJson(await db.query(q.sql, q.params)));
 	await db.close();
 	return out;
 }
 
-const harness = { runQueries, ready: true };
+/**
+ * `npm run bench` in Chromium: fetches a CSV served beside the page (the fetch is timed apart,
+ * never inside an import), then runs the shared benchmark on the app's and the bare engine.
+ */
+async function bench(url: string, file: string, opts: BenchOptions) {
+	const t0 = performance.now();
+	const csv = new Uint8Array(await (await fetch(url)).arrayBuffer());
+	const fetchMs = performance.now() - t0;
+	const engine = { app: createWasmConnector, bare: createBareBrowser };
+	const result = await benchSize(engine, csv, file, opts, (msg) => console.log(msg));
+	return { ...result, fetchMs };
+}
+
+const harness = { runQueries, bench, ready: true };
 Object.assign(window, { harness });
 export type Harness = typeof harness;

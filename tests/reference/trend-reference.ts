@@ -11,6 +11,7 @@ export interface ReferencePoint {
 }
 
 const DAY = 86_400_000;
+const MEASURE_COLUMNS = ['pain', 'flexibility', 'sleep', 'stress'];
 
 /** Date.parse rolls 2025-02-30 over to March; a real calendar date must survive the round trip. */
 function strictIsoDay(text: string): number {
@@ -31,7 +32,9 @@ export function referenceTrend(
 ): ReferencePoint[] {
 	const rows = csvParse(csv)
 		.map((f, row) => ({ f, row, time: strictIsoDay(f.session_date?.trim() ?? '') }))
-		.filter((r) => r.f.patient_id?.trim() && Number.isFinite(r.time));
+		// domain.md: a row needs a patient, a time and at least one measure to be a session.
+		.filter((r) => r.f.patient_id?.trim() && Number.isFinite(r.time))
+		.filter((r) => MEASURE_COLUMNS.some((m) => r.f[m]?.trim()));
 	const courses = new Map<string, typeof rows>();
 	for (const r of rows) {
 		const key = [r.f.patient_id, r.f.condition, r.f.technique].map((v) => v?.trim()).join('\u0000');

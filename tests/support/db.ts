@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Connector } from '../../src/lib/engine/connector';
 import { createNodeConnector } from '../../src/lib/engine/node-connector';
-import { BUILT_IN_MEASURES } from '../../src/lib/measures/registry';
-import { loadSessionsCsv } from '../../src/lib/import/load-sessions-csv';
+import { importFiles } from '../../src/lib/import/import-files';
 import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
 
 /** A real DuckDB (the same wasm engine as the browser) with the statistics helpers installed. */
@@ -12,10 +11,14 @@ export async function freshDb(): Promise<Connector> {
 	return db;
 }
 
+/** Tests import as of this date, so 'future' is stable. */
+export const TEST_NOW = new Date('2026-11-25T00:00:00Z');
+
 export async function dbWithCsv(csv: string, file = 'test.csv') {
 	const db = await freshDb();
-	const summary = await loadSessionsCsv(db, file, new TextEncoder().encode(csv), BUILT_IN_MEASURES);
-	return { db, summary };
+	const source = { name: file, blob: new Blob([new TextEncoder().encode(csv)]) };
+	const { report } = await importFiles(db, [source], { now: TEST_NOW });
+	return { db, report };
 }
 
 export const SAMPLE_CSV_PATH = new URL('../../sample-data/sessions.csv', import.meta.url);

@@ -1,8 +1,8 @@
 import sampleCsvUrl from '../../../sample-data/sessions.csv?url';
 import { Coordinator } from '../engine/coordinator';
 import { createWasmConnector } from '../engine/wasm-connector';
-import { loadSessionsCsv, type ImportSummary } from '../import/load-sessions-csv';
-import { BUILT_IN_MEASURES } from '../measures/registry';
+import { importFiles } from '../import/import-files';
+import type { ImportReport } from '../import/report';
 import { installTQuantiles } from '../stats/t-quantiles';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
@@ -11,7 +11,7 @@ export type Phase = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
 class AppData {
 	phase = $state<Phase>('idle');
 	error = $state<string | null>(null);
-	dataset = $state.raw<ImportSummary | null>(null);
+	dataset = $state.raw<(ImportReport & { name: string }) | null>(null);
 	/** Bumped whenever tables change, so views re-query. */
 	version = $state(0);
 	readonly coordinator = new Coordinator(createWasmConnector);
@@ -33,8 +33,10 @@ class AppData {
 		this.phase = 'loading';
 		const response = await fetch(sampleCsvUrl);
 		if (!response.ok) throw new Error(`Could not read the sample data (${response.status})`);
-		const bytes = new Uint8Array(await response.arrayBuffer());
-		this.dataset = await loadSessionsCsv(db, 'sessions.csv (sample)', bytes, BUILT_IN_MEASURES);
+		const name = 'Sample clinics (sessions.csv)';
+		const source = { name: 'sessions.csv', blob: await response.blob() };
+		const { report } = await importFiles(db, [source], { name });
+		this.dataset = { ...report, name };
 		this.coordinator.invalidate();
 		this.version++;
 		this.phase = 'ready';

@@ -34,8 +34,9 @@ export async function createNodeConnector(): Promise<Connector> {
 	await db.instantiate(() => {});
 	db.open(DUCKDB_OPEN_CONFIG);
 	const conn = db.connect();
-	const unsafe = <R>(f: (b: Parameters<Parameters<typeof conn.useUnsafe>[0]>[0], id: number) => R) =>
-		conn.useUnsafe(f);
+	const unsafe = <R>(
+		f: (b: Parameters<Parameters<typeof conn.useUnsafe>[0]>[0], id: number) => R
+	) => conn.useUnsafe(f);
 	for (const sql of SESSION_SETUP_SQL) conn.query(sql);
 
 	return {

@@ -1,40 +1,71 @@
-import { quoteIdent, quoteString } from '../engine/quote';
-import type { Measure } from '../measures/registry';
+import { quoteString } from '../engine/quote';
+import { sourceColumns, type Mapping } from './mapping';
 
-/** A staging row that has a patient and a valid date: it becomes a session. */
-export const ROW_IS_PLACEABLE =
-	"nullif(trim(patient_id), '') IS NOT NULL AND TRY_CAST(trim(session_date) AS DATE) IS NOT NULL";
+export type Severity = 'rejected_row' | 'rejected_value' | 'flag';
+
+const MESSAGES: Record<string, string> = {
+	missing_patient: 'No patient identifier: the row cannot be placed.',
+	invalid_date: 'Not a real calendar date, and no visit number: the row cannot be placed in time.',
+	no_time: 'No session date or visit number: the row cannot be placed in time.',
+	too_many_fields: 'The row has more fields than the header: its values may be shifted.',
+	no_measures: 'No score for any mapped measure: nothing to count for this session.',
+	unknown_measure: 'The measure named here is not mapped to any measure.'
+};
 
 /**
- * SQL that lists every rejected row and rejected value of the staging table, one row per problem
- * (file, row, column, value verbatim, severity, reason code, message). Nothing is dropped without
- * a row here.
+ * Every rejected row, rejected value and flag, one row each: file, 1-based data row (and the
+ * sheet's own row for Excel), source column, the value verbatim, severity, reason and message.
  */
-export function problemsSql(file: string, measures: readonly Measure[]): string {
-	const f = quoteString(file);
-	const rowChecks = `
-		SELECT ${f} AS file, source_row AS row, 'patient_id' AS "column", patient_id AS value,
-			'rejected_row' AS severity, 'missing_patient' AS reason,
-			'No patient identifier: the row cannot be placed' AS message
-		FROM staging WHERE nullif(trim(patient_id), '') IS NULL
+export function problemsSql(mapping: Mapping, now: Date): string {
+	const column = (f: keyof Mapping['fields']) =>
+		quoteString(sourceColumns(mapping.fields[f]).join(' + ') || f);
+	const where = mapping.layout === 'long' ? quoteString(mapping.long!.measureColumn) : 'NULL';
+	const rowColumn = `CASE reason WHEN 'missing_patient' THEN ${column('patient')}
+		WHEN 'invalid_date' THEN ${column('date')} WHEN 'no_time' THEN ${column('date')}
+		WHEN 'unknown_measure' THEN ${where} END`;
+	const rowValue = `CASE reason WHEN 'missing_patient' THEN patient WHEN 'invalid_date' THEN "date"
+		${mapping.layout === 'long' ? "WHEN 'unknown_measure' THEN __measure_text" : ''} END`;
+	const messages = Object.entries(MESSAGES)
+		.map(([k, m]) => `WHEN ${quoteString(k)} THEN ${quoteString(m)}`)
+		.join(' ');
+	const p = '__file AS file, __row AS "row", __sheet_row AS sheet_row';
+	return `
+		SELECT ${p}, ${rowColumn} AS "column", ${rowValue} AS value, 'rejected_row' AS severity, reason,
+			CASE reason ${messages}
+				WHEN 'exact_duplicate' THEN 'Exact copy of ' || replace(original, '#', ', row ') || ': counted once.'
+				WHEN 'conflicting_duplicate' THEN 'Same patient, time, condition and technique as '
+					|| replace(key_first, '#', ', row ') || ' with different values: the earlier row is kept.'
+			END AS message
+		FROM cand_rows WHERE reason IS NOT NULL
 		UNION ALL
-		SELECT ${f}, source_row, 'session_date', session_date, 'rejected_row',
-			CASE WHEN session_date IS NULL THEN 'missing_date' ELSE 'invalid_date' END,
-			CASE WHEN session_date IS NULL THEN 'No session date: the row cannot be placed in time'
-				ELSE 'Not a valid calendar date (expected YYYY-MM-DD)' END
-		FROM staging
-		WHERE nullif(trim(patient_id), '') IS NOT NULL AND TRY_CAST(trim(session_date) AS DATE) IS NULL`;
-	const valueChecks = measures.map((m) => {
-		const col = quoteIdent(m.key);
-		const num = `TRY_CAST(trim(${col}) AS DOUBLE)`;
-		return `
-		SELECT ${f}, source_row, ${quoteString(m.key)}, ${col}, 'rejected_value',
-			CASE WHEN ${num} IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
-			CASE WHEN ${num} IS NULL THEN 'Not a number: the score is treated as missing'
-				ELSE ${quoteString(`Outside ${m.min}–${m.max}: the score is treated as missing`)} END
-		FROM staging
-		WHERE ${ROW_IS_PLACEABLE} AND nullif(trim(${col}), '') IS NOT NULL
-			AND (${num} IS NULL OR ${num} NOT BETWEEN ${m.min} AND ${m.max})`;
-	});
-	return [rowChecks, ...valueChecks].join('\nUNION ALL');
+		SELECT ${p}, NULL, NULL, 'flag', 'conflicting_duplicate',
+			'A later row has the same patient, time, condition and technique with different values; this row is kept.'
+		FROM cand_rows WHERE has_conflict
+		UNION ALL
+		SELECT ${p}, ${column('date')}, "date", 'flag', 'future_date',
+			'The session date is after the import date.'
+		FROM cand_rows WHERE reason IS NULL AND day > ${quoteString(now.toISOString().slice(0, 10))}::DATE
+		UNION ALL
+		SELECT ${p}, ${column('date')}, "date", 'rejected_value', 'invalid_date',
+			'Not a real calendar date: the date is treated as missing (the visit number places the row).'
+		FROM cand_rows WHERE reason IS NULL AND day IS NULL AND mo_text("date") IS NOT NULL
+			AND date_kind <> 'missing_marker'
+		UNION ALL
+		SELECT ${p}, ${column('minutes')}, minutes, 'rejected_value',
+			CASE WHEN minutes_num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
+			'Session length must be a number of minutes from 1 to 480: treated as missing.'
+		FROM cand_rows WHERE reason IS NULL AND mo_text(minutes) IS NOT NULL AND NOT mo_missing(minutes)
+			AND minutes_no IS NULL
+		UNION ALL
+		SELECT ${p}, ${column('age')}, age, 'rejected_value',
+			CASE WHEN age_num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
+			'Age must be a number of years from 0 to 120: treated as missing.'
+		FROM cand_rows WHERE reason IS NULL AND mo_text(age) IS NOT NULL AND NOT mo_missing(age)
+			AND age_years IS NULL
+		UNION ALL
+		SELECT __file, __row, __sheet_row, "column", raw, 'rejected_value',
+			CASE WHEN num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
+			CASE WHEN num IS NULL THEN 'Not a number: the score is treated as missing.'
+				ELSE 'Outside ' || mo_num_text(lo) || '–' || mo_num_text(hi) || ': the score is treated as missing (never clipped).' END
+		FROM cell_values WHERE NOT valid AND kind <> 'missing_marker'`;
 }

@@ -16,10 +16,10 @@ export interface Chunk {
 export async function* recordChunks(blob: Blob, chunkSize: number): AsyncGenerator<Chunk> {
 	let start = 0;
 	let lines = 0;
-	let carry = new Uint8Array(0);
+	let carry: Uint8Array = new Uint8Array(0);
 	while (start + carry.length < blob.size || carry.length) {
 		const end = Math.min(start + carry.length + chunkSize, blob.size);
-		const fresh = new Uint8Array(await blob.slice(start + carry.length, end).arrayBuffer());
+		const fresh: Uint8Array = new Uint8Array(await blob.slice(start + carry.length, end).arrayBuffer());
 		const bytes = carry.length ? concat(carry, fresh) : fresh;
 		const atEnd = end >= blob.size;
 		const cut = atEnd ? bytes.length : lastRecordEnd(bytes);

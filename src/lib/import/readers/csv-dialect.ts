@@ -17,16 +17,22 @@ function sampleRecords(text: string, delimiter: string, limit: number) {
 	for (let i = 0; i < text.length && records.length < limit; i++) {
 		const c = text[i];
 		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-			else if (c === '"') quoted = false;
+			if (c === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') quoted = false;
 			else field += c;
 		} else if (c === '"') quoted = true;
-		else if (c === delimiter) (fields.push(field), (field = ''));
+		else if (c === delimiter) {
+			fields.push(field);
+			field = '';
+		}
 		else if (c === '\n' || c === '\r') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
 			fields.push(field);
 			if (fields.some((f) => f.trim() !== '')) records.push({ fields, end: i + 1 });
-			((fields = []), (field = ''));
+			fields = [];
+			field = '';
 		} else field += c;
 	}
 	if (records.length < limit && (field !== '' || fields.length)) {

@@ -13,7 +13,7 @@ afterAll(() => db.close());
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const source = (bytes: Uint8Array | string, name = 'f.csv') => ({
 	name,
-	blob: new Blob([typeof bytes === 'string' ? utf8(bytes) : bytes])
+	blob: new Blob([typeof bytes === 'string' ? utf8(bytes) : (bytes as Uint8Array<ArrayBuffer>)])
 });
 
 async function staged(bytes: Uint8Array | string, chunkBytes?: number) {

@@ -115,7 +115,9 @@ async function insertChunk(
 		const keptRows = Number(kept.getChild('Count')?.get(0) ?? 0);
 		return { kept: keptRows, blank: Number(total.getChild('n')?.get(0)) - keptRows };
 	} catch (e) {
-		throw new Error(`The file could not be read as CSV: ${e instanceof Error ? e.message : e}`);
+		throw new Error(`The file could not be read as CSV: ${e instanceof Error ? e.message : e}`, {
+			cause: e
+		});
 	} finally {
 		await db.query('DROP TABLE IF EXISTS csv_chunk');
 		await db.dropFile(file);

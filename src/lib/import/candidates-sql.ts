@@ -1,0 +1,66 @@
+import { quoteIdent, quoteString } from '../engine/quote';
+import { sourceColumns, type FieldSource, type Mapping } from './mapping';
+import { EXTRA_FIELDS } from './readers/csv';
+import { SHEET_ROW, SOURCE_ROW, type StagedFile } from './readers/types';
+import { FIELD_SYNONYMS, type FieldKey } from './synonyms';
+
+export const REDCAP_INSTANCE = 'redcap_repeat_instance';
+export const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
+/** The candidate table's column for a measure's raw text (wide and REDCap layouts). */
+export const measureColumn = (key: string) => `m:${key}`;
+
+/**
+ * One SELECT per staged file giving every source row in canonical terms, still as text:
+ * `candidates` has the file, the row numbers, each mapped field, and the raw measure cells.
+ * Missing columns become NULL (and a note), so files of one clinic each can share a mapping.
+ */
+export function candidatesSql(files: StagedFile[], mapping: Mapping, notes: string[]): string {
+	return files
+		.map((file, fileNo) => {
+			const has = new Set(file.columns);
+			const col = (name: string) => {
+				if (has.has(name)) return quoteIdent(file.table) + '.' + quoteIdent(name);
+				notes.push(`${file.file} has no column "${name}": treated as empty.`);
+				return 'NULL::VARCHAR';
+			};
+			const fields = FIELDS.map((f) => `${fieldSql(mapping.fields[f], col)} AS ${quoteIdent(f)}`);
+			const content = file.columns.map((c) => `coalesce(${quoteIdent(c)}, chr(0))`).join(', ');
+			const select = [
+				`${quoteString(file.file)} AS __file`,
+				`${fileNo}::INTEGER AS __file_no`,
+				`${SOURCE_ROW} AS __row`,
+				`${file.columns.includes(SHEET_ROW) ? SHEET_ROW : 'NULL::INTEGER'} AS __sheet_row`,
+				`${file.format === 'csv' ? EXTRA_FIELDS : '0'} AS __extra`,
+				`md5(concat_ws(chr(31), ${content})) AS __content`,
+				`${mapping.layout === 'redcap' && has.has(REDCAP_INSTANCE) ? quoteIdent(REDCAP_INSTANCE) : 'NULL::VARCHAR'} AS __instance`,
+				...fields,
+				...measureSelects(mapping, col)
+			];
+			return `SELECT ${select.join(',\n')} FROM ${quoteIdent(file.table)}`;
+		})
+		.join('\nUNION ALL BY NAME\n');
+}
+
+function fieldSql(source: FieldSource | undefined, col: (name: string) => string): string {
+	if (source === undefined) return 'NULL::VARCHAR';
+	if (typeof source === 'object' && !Array.isArray(source)) return quoteString(source.constant);
+	const parts = sourceColumns(source).map(col);
+	if (parts.length === 1) return parts[0]!;
+	// A composite key is missing when any part is: "site 3, no id" identifies nobody.
+	const anyMissing = parts.map((p) => `mo_text(${p}) IS NULL`).join(' OR ');
+	return `CASE WHEN ${anyMissing} THEN NULL ELSE concat_ws(' · ', ${parts.map((p) => `mo_text(${p})`).join(', ')}) END`;
+}
+
+function measureSelects(mapping: Mapping, col: (name: string) => string): string[] {
+	if (mapping.layout === 'long') {
+		const long = mapping.long;
+		if (!long) throw new Error('A long layout needs its measure and value columns.');
+		return [
+			`${col(long.measureColumn)} AS __measure_text`,
+			`${col(long.valueColumn)} AS __value_text`
+		];
+	}
+	return Object.entries(mapping.measures).map(
+		([key, column]) => `${col(column)} AS ${quoteIdent(measureColumn(key))}`
+	);
+}

@@ -1,0 +1,44 @@
+import { quoteString } from '../engine/quote';
+import { sourceColumns, type Mapping } from './mapping';
+
+export const COERCION_MESSAGES: Record<string, string> = {
+	decimal_comma: 'Decimal comma read as a decimal point (7,5 → 7.5).',
+	out_of_text: 'Score written out of the scale maximum read as the score (4/10 → 4).',
+	percent_sign: 'Percent sign dropped (75% → 75).',
+	trimmed_whitespace: 'Spaces around the value removed.',
+	missing_marker: 'Missing-value marker (NA, N/A, -, null…) read as missing.',
+	date_format: 'Dates not in ISO form (YYYY-MM-DD) read by the column’s date order.',
+	category_normalised: 'Values matched to standard labels (case, spacing, abbreviations).'
+};
+
+/**
+ * Whole-column coercions, reported once per file × column × kind with a count and one example,
+ * not once per cell (domain.md).
+ */
+export function coercionsSql(mapping: Mapping): string {
+	const column = (f: keyof Mapping['fields']) =>
+		quoteString(sourceColumns(mapping.fields[f]).join(' + ') || f);
+	const categories = (['clinic', 'therapist', 'condition', 'technique', 'sex'] as const)
+		.filter((f) => sourceColumns(mapping.fields[f]).length)
+		.map(
+			(f) => `SELECT __file, ${column(f)}, 'category_normalised', ${f}
+				FROM cand_rows WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL`
+		);
+	const messages = Object.entries(COERCION_MESSAGES)
+		.map(([k, m]) => `WHEN ${quoteString(k)} THEN ${quoteString(m)}`)
+		.join(' ');
+	return `
+		WITH cells AS (
+			SELECT __file AS file, "column", kind, raw AS example FROM cell_values
+			WHERE kind IN ('decimal_comma', 'out_of_text', 'percent_sign', 'missing_marker')
+			UNION ALL
+			SELECT __file, "column", 'trimmed_whitespace', raw FROM cell_values WHERE padded AND valid
+			UNION ALL
+			SELECT __file, ${column('date')}, CASE WHEN date_kind = 'missing_marker' THEN 'missing_marker' ELSE 'date_format' END, "date"
+			FROM cand_rows WHERE reason IS NULL AND (day IS NOT NULL AND date_kind <> 'iso' OR date_kind = 'missing_marker')
+			${categories.map((c) => `UNION ALL ${c}`).join('\n')}
+		)
+		SELECT file, "column", kind, count(*)::INTEGER AS count, min(example) AS example,
+			CASE kind ${messages} END AS message
+		FROM cells GROUP BY ALL ORDER BY file, "column", kind`;
+}

@@ -1,0 +1,48 @@
+import type { Connector } from '../engine/connector';
+import { suggestMapping } from './auto-map';
+import type { Mapping } from './mapping';
+import { buildDataset, type BuildOptions } from './pipeline';
+import { stageFile } from './readers';
+import type { ReadOptions, SourceFile, StagedFile } from './readers/types';
+import type { ImportReport } from './report';
+
+export interface ImportOutcome {
+	report: ImportReport;
+	mapping: Mapping;
+	staged: StagedFile[];
+}
+
+/** Reads every file into its own staging table (several files make one dataset). */
+export async function stageFiles(
+	db: Connector,
+	sources: readonly SourceFile[],
+	options: ReadOptions = {}
+): Promise<StagedFile[]> {
+	const staged: StagedFile[] = [];
+	for (const [i, source] of sources.entries()) {
+		staged.push(await stageFile(db, source, `staged_${i}`, options));
+	}
+	return staged;
+}
+
+export async function dropStaged(db: Connector, staged: readonly StagedFile[]) {
+	for (const s of staged) await db.query(`DROP TABLE IF EXISTS "${s.table.replaceAll('"', '""')}"`);
+}
+
+/** The whole import in one call (command line, tests): read, map (or use the given mapping), build. */
+export async function importFiles(
+	db: Connector,
+	sources: readonly SourceFile[],
+	options: BuildOptions & ReadOptions & { mapping?: Mapping } = {}
+): Promise<ImportOutcome> {
+	const staged = await stageFiles(db, sources, options);
+	try {
+		const suggestion = options.mapping ? null : await suggestMapping(db, staged);
+		const mapping = options.mapping ?? suggestion!.mapping;
+		const report = await buildDataset(db, staged, mapping, options);
+		report.notes.unshift(...(suggestion?.notes ?? []));
+		return { report, mapping, staged };
+	} finally {
+		await dropStaged(db, staged);
+	}
+}

@@ -1,0 +1,202 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { freshDb, rows, TEST_NOW } from '../../../tests/support/db';
+import type { Connector } from '../engine/connector';
+import { importFiles } from './import-files';
+import type { Mapping } from './mapping';
+
+const fixture = (name: string) => ({
+	name,
+	blob: new Blob([readFileSync(new URL(`../../../tests/fixtures/import/${name}`, import.meta.url))])
+});
+
+async function imported(name: string, mapping?: Mapping) {
+	const db = await freshDb();
+	const outcome = await importFiles(db, [fixture(name)], { now: TEST_NOW, mapping });
+	return { db, ...outcome };
+}
+
+const problems = (db: Connector) =>
+	rows(
+		db,
+		`SELECT "row", "column", value, severity, reason FROM import_problems ORDER BY "row", severity`
+	);
+
+describe('import of a messy semicolon, decimal-comma export', () => {
+	it('maps the columns by their names', async () => {
+		const { mapping, db } = await imported('messy-semicolon.csv');
+		expect(mapping.fields).toMatchObject({
+			patient: 'Client ID',
+			date: 'Date',
+			condition: 'Dx',
+			technique: 'Modality',
+			minutes: 'Duration'
+		});
+		expect(mapping.measures).toEqual({ pain: 'Pain (0-10)', sleep: 'Sleep', flexibility: 'ROM %' });
+		await db.close();
+	});
+
+	it('accounts for every row: accepted + rejected = rows read', async () => {
+		const { report, db } = await imported('messy-semicolon.csv');
+		expect(report).toMatchObject({ rows: 12, accepted: 8, rejected: 4, patients: 4, sessions: 8 });
+		await db.close();
+	});
+
+	it('reports each problem at its data row with the value verbatim', async () => {
+		const { db } = await imported('messy-semicolon.csv');
+		expect(await problems(db)).toEqual([
+			{
+				row: 5,
+				column: 'Pain (0-10)',
+				value: '11',
+				severity: 'rejected_value',
+				reason: 'out_of_range'
+			},
+			{
+				row: 6,
+				column: 'Date',
+				value: '30/02/2025',
+				severity: 'rejected_row',
+				reason: 'invalid_date'
+			},
+			{
+				row: 7,
+				column: 'Client ID',
+				value: null,
+				severity: 'rejected_row',
+				reason: 'missing_patient'
+			},
+			{ row: 8, column: null, value: null, severity: 'flag', reason: 'conflicting_duplicate' },
+			{ row: 9, column: null, value: null, severity: 'rejected_row', reason: 'exact_duplicate' },
+			{
+				row: 10,
+				column: null,
+				value: null,
+				severity: 'rejected_row',
+				reason: 'conflicting_duplicate'
+			},
+			{
+				row: 11,
+				column: 'Pain (0-10)',
+				value: 'abc',
+				severity: 'rejected_value',
+				reason: 'not_numeric'
+			},
+			{ row: 12, column: 'Date', value: '01/12/2026', severity: 'flag', reason: 'future_date' }
+		]);
+		await db.close();
+	});
+
+	it('reports whole-column coercions once, with counts', async () => {
+		const { report, db } = await imported('messy-semicolon.csv');
+		const kinds = Object.fromEntries(
+			report.coercions.map((c) => [`${c.column}/${c.kind}`, c.count])
+		);
+		expect(kinds).toEqual({
+			'Date/date_format': 8,
+			'Dx/category_normalised': 5,
+			'Modality/category_normalised': 5,
+			'Pain (0-10)/decimal_comma': 1,
+			'Pain (0-10)/missing_marker': 1,
+			'Pain (0-10)/out_of_text': 1,
+			'Pain (0-10)/trimmed_whitespace': 1,
+			'ROM %/percent_sign': 1
+		});
+		expect(report.notes).toContain('Dates read day-first (5 of 12 can only be day-first).');
+		await db.close();
+	});
+
+	it('reads coerced values, normalises categories and never clips', async () => {
+		const { db } = await imported('messy-semicolon.csv');
+		expect(
+			await rows(
+				db,
+				`SELECT s.patient, s.technique::VARCHAR AS technique, o.value
+			FROM observations o JOIN sessions s USING (session_id) WHERE o.measure = 'pain' ORDER BY s.session_id`
+			)
+		).toEqual([
+			{ patient: 'C-01', technique: 'Myofascial release', value: 7.5 },
+			{ patient: 'C-01', technique: 'Myofascial release', value: 6 },
+			{ patient: 'C-02', technique: 'Neuromuscular / trigger point', value: 8 },
+			{ patient: 'C-03', technique: 'Swedish', value: 4 },
+			{ patient: 'C-04', technique: 'Deep tissue', value: 6 }
+		]);
+		await db.close();
+	});
+});
+
+describe('other layouts', () => {
+	it('pivots a long file into sessions and rejects unknown measures and conflicts', async () => {
+		const { db, report, mapping } = await imported('long-tidy.csv');
+		expect(mapping.layout).toBe('long');
+		expect(report).toMatchObject({ rows: 8, accepted: 6, rejected: 2, sessions: 4 });
+		expect((await problems(db)).map((p) => [p.row, p.reason])).toEqual([
+			[3, 'conflicting_duplicate'],
+			[5, 'conflicting_duplicate'],
+			[8, 'unknown_measure']
+		]);
+		await db.close();
+	});
+
+	it('reads REDCap events as visits, keeping gaps when a visit is missed', async () => {
+		const { db, report, mapping } = await imported('redcap.csv');
+		expect(mapping.layout).toBe('redcap');
+		expect(report).toMatchObject({ rows: 6, accepted: 5, rejected: 1 });
+		expect(
+			await rows(
+				db,
+				`SELECT patient, visit, session_no, condition::VARCHAR AS condition
+			FROM sessions ORDER BY patient, visit`
+			)
+		).toEqual([
+			{ patient: '1', visit: 1, session_no: 1, condition: 'Low back pain' },
+			{ patient: '1', visit: 2, session_no: 2, condition: 'Low back pain' },
+			{ patient: '1', visit: 3, session_no: 3, condition: 'Low back pain' },
+			{ patient: '2', visit: 1, session_no: 1, condition: 'Neck pain' },
+			{ patient: '2', visit: 3, session_no: 2, condition: 'Neck pain' }
+		]);
+		await db.close();
+	});
+});
+
+describe('a failed import', () => {
+	it('leaves the loaded dataset exactly as it was', async () => {
+		const { db } = await imported('messy-semicolon.csv');
+		const before = await rows(db, 'SELECT count(*)::INTEGER AS n FROM sessions');
+		const bad: Mapping = {
+			layout: 'wide',
+			fields: { patient: 'Client ID', date: 'Date' },
+			measures: { nonsense: 'Sleep' }
+		};
+		await expect(
+			importFiles(db, [fixture('messy-semicolon.csv')], { mapping: bad })
+		).rejects.toThrow(/not a known measure/);
+		expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM sessions')).toEqual(before);
+		await db.close();
+	});
+});
+
+const CDYSTONIA = new URL('../../../../shared/datasets/cdystonia.csv', import.meta.url);
+describe.skipIf(!existsSync(CDYSTONIA))(
+	'the real cervical dystonia trial export (../shared/datasets)',
+	() => {
+		it('imports with site + id as the patient, week as the time axis and TWSTRS as a lower-is-better measure', async () => {
+			const db = await freshDb();
+			const source = { name: 'cdystonia.csv', blob: new Blob([readFileSync(CDYSTONIA)]) };
+			const { report, mapping } = await importFiles(db, [source], { now: TEST_NOW });
+			expect(mapping.fields.patient).toEqual(['site', 'id']);
+			expect(mapping.timeUnit).toBe('week');
+			expect(report).toMatchObject({ rows: 631, accepted: 631, rejected: 0, patients: 109 });
+			expect(await rows(db, 'SELECT time_axis, time_unit FROM dataset_info')).toEqual([
+				{ time_axis: 'visit', time_unit: 'week' }
+			]);
+			expect(await rows(db, `SELECT better, max FROM measures WHERE "key" = 'twstrs'`)).toEqual([
+				{ better: 'lower', max: 87 }
+			]);
+			expect(await rows(db, `SELECT DISTINCT visit FROM sessions ORDER BY visit`)).toEqual(
+				[0, 2, 4, 8, 12, 16].map((visit) => ({ visit }))
+			);
+			await db.close();
+		});
+	}
+);

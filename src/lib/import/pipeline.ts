@@ -1,0 +1,99 @@
+import type { Connector } from '../engine/connector';
+import { resolveMeasures } from '../measures/resolve';
+import { candidatesSql } from './candidates-sql';
+import { observationsSql, sessionsSql } from './canonical-sql';
+import { aliasesSql, cleanSql, decideDateOrder } from './clean-sql';
+import { coercionsSql } from './coercions-sql';
+import { installImportMacros } from './macros-sql';
+import { DEFAULT_EPISODE_GAP_DAYS, type Mapping } from './mapping';
+import { datasetTablesSql } from './metadata-sql';
+import { problemsSql } from './problems-sql';
+import type { StagedFile } from './readers/types';
+import { summarise, type ImportReport } from './report';
+import { measureNamesSql, rowStatusSql } from './status-sql';
+import { valuesSql } from './values-sql';
+
+async function swapIn(db: Connector) {
+	await db.query('BEGIN TRANSACTION');
+	try {
+		for (const t of DATASET_TABLES) {
+			const columns = t === 'sessions' ? '* EXCLUDE (time_key)' : '*';
+			await db.query(`CREATE OR REPLACE TABLE ${t} AS SELECT ${columns} FROM ${t}_next`);
+		}
+		await db.query('COMMIT');
+	} catch (e) {
+		await db.query('ROLLBACK');
+		throw e;
+	}
+}
+
+const WORK_TABLES = [
+	'candidates',
+	'cand_clean',
+	'cand_rows',
+	'cell_values',
+	'mo_aliases',
+	'mo_measure_names'
+];
+/** The canonical tables a dataset consists of, swapped in together. */
+export const DATASET_TABLES = [
+	'sessions',
+	'observations',
+	'measures',
+	'dataset_info',
+	'import_problems',
+	'import_coercions'
+];
+
+export interface BuildOptions {
+	/** Dates after this are flagged (injectable so tests are stable). */
+	now?: Date;
+	name?: string;
+}
+
+/**
+ * Staged files + a mapping → the canonical tables, each step plain SQL. Everything is built
+ * beside the loaded dataset and swapped in by one transaction at the end, so a failed or
+ * abandoned import never changes what is loaded.
+ */
+export async function buildDataset(
+	db: Connector,
+	files: readonly StagedFile[],
+	mapping: Mapping,
+	options: BuildOptions = {}
+): Promise<ImportReport> {
+	const now = options.now ?? new Date();
+	const measures = resolveMeasures(Object.keys(mapping.measures), mapping.customMeasures);
+	const notes: string[] = [];
+	const temp = (name: string, sql: string) =>
+		db.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+	try {
+		await installImportMacros(db);
+		if (mapping.layout === 'redcap') {
+			notes.push(
+				"REDCap: a patient's clinic, therapist, condition, technique, age and sex are carried from the event that records them to the patient's other events."
+			);
+		}
+		await temp('candidates', candidatesSql([...files], mapping, notes));
+		const dates = await decideDateOrder(db, mapping);
+		if (dates.note) notes.push(dates.note);
+		await db.query(aliasesSql(mapping));
+		await temp('cand_clean', cleanSql(mapping, dates.order));
+		await db.query(measureNamesSql(mapping));
+		await temp('cand_rows', rowStatusSql(mapping));
+		await temp('cell_values', valuesSql(mapping, measures));
+		await temp('import_problems_next', problemsSql(mapping, now));
+		await temp('import_coercions_next', coercionsSql(mapping));
+		await temp(
+			'sessions_next',
+			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS)
+		);
+		await temp('observations_next', observationsSql(measures.map((m) => m.key)));
+		await db.query(datasetTablesSql(measures, mapping, files, dates.order, now, options.name));
+		await swapIn(db);
+		return await summarise(db, files, mapping, [...new Set(notes)]);
+	} finally {
+		const drop = [...WORK_TABLES, ...DATASET_TABLES.map((t) => `${t}_next`)];
+		await db.query(drop.map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n'));
+	}
+}

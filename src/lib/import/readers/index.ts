@@ -1,0 +1,49 @@
+import type { Connector } from '../../engine/connector';
+import { readCsv } from './csv';
+import type { Format, ReadOptions, SourceFile, StagedFile } from './types';
+
+type Reader = (
+	db: Connector,
+	source: SourceFile,
+	table: string,
+	options: ReadOptions
+) => Promise<StagedFile>;
+
+const READERS: Partial<Record<Format, Reader>> = { csv: readCsv };
+
+const BY_EXTENSION: Record<string, Format> = {
+	csv: 'csv',
+	tsv: 'csv',
+	txt: 'csv',
+	tab: 'csv',
+	xlsx: 'xlsx',
+	parquet: 'parquet',
+	json: 'json',
+	ndjson: 'ndjson',
+	jsonl: 'ndjson'
+};
+
+/** The format of a file, by its extension, else by its first bytes. */
+export async function detectFormat(source: SourceFile): Promise<Format> {
+	const extension = source.name.toLowerCase().split('.').pop() ?? '';
+	if (BY_EXTENSION[extension]) return BY_EXTENSION[extension];
+	const head = new Uint8Array(await source.blob.slice(0, 4).arrayBuffer());
+	const text = new TextDecoder().decode(head);
+	if (text === 'PAR1') return 'parquet';
+	if (text.startsWith('PK')) return 'xlsx';
+	if (/^\s*[[{]/.test(text)) return 'json';
+	return 'csv';
+}
+
+/** Reads one file into staging table `table` with the reader its format needs. */
+export async function stageFile(
+	db: Connector,
+	source: SourceFile,
+	table: string,
+	options: ReadOptions = {}
+): Promise<StagedFile> {
+	const format = await detectFormat(source);
+	const reader = READERS[format];
+	if (!reader) throw new Error(`${source.name}: ${format} files cannot be read yet.`);
+	return reader(db, source, table, options);
+}
