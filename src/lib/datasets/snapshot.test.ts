@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Connector } from '../engine/connector';
+import { createNodeConnector } from '../engine/node-connector';
+import { quoteIdent } from '../engine/quote';
+import { restoreTables, snapshotTables, type TableSnapshot } from './snapshot';
+
+const ODD = 'we"ird table';
+let db: Connector;
+beforeAll(async () => {
+	db = await createNodeConnector();
+});
+afterAll(() => db.close());
+
+beforeEach(async () => {
+	const tables = await rows(`SELECT table_name FROM duckdb_tables()`);
+	for (const { table_name } of tables)
+		await db.query(`DROP TABLE ${quoteIdent(String(table_name))}`);
+	await db.query(`
+		CREATE TABLE ${quoteIdent(ODD)} (
+			"sex ""code""" ENUM('a', 'b') NOT NULL, d DATE, score DOUBLE, minutes USMALLINT,
+			n INTEGER, note VARCHAR, big BIGINT, CHECK (n > 0));
+		INSERT INTO ${quoteIdent(ODD)} VALUES
+			('a', '2024-01-02', 1.5, 65535, 1, NULL, 9007199254740993),
+			('b', NULL, NULL, 0, 2, 'it''s <script>', -9007199254740993),
+			('a', '1999-12-31', -0.25, NULL, 3, '', NULL);
+		CREATE TABLE empty (id INTEGER PRIMARY KEY, "select" ENUM('x'));`);
+});
+
+const rows = async (sql: string, params?: string[]) =>
+	(await db.query(sql, params)).toArray().map((r) => r.toJSON());
+const types = (table: string) =>
+	rows(
+		`SELECT column_name, data_type, is_nullable FROM information_schema.columns
+		 WHERE table_name = ? ORDER BY ordinal_position`,
+		[table]
+	);
+// Text keeps BIGINT digits and dates exact, so contents compare without JS number rounding.
+const contents = (table: string) =>
+	rows(`SELECT columns(*)::VARCHAR FROM ${quoteIdent(table)} ORDER BY ALL`);
+
+describe('table snapshots', () => {
+	it('restores types, constraints and rows exactly, replacing the current tables', async () => {
+		const before = {
+			odd: await types(ODD),
+			oddRows: await contents(ODD),
+			empty: await types('empty')
+		};
+		expect(before.odd[0]).toEqual({
+			column_name: 'sex "code"',
+			data_type: "ENUM('a', 'b')",
+			is_nullable: 'NO'
+		});
+		const snapshots = await snapshotTables(db, [ODD, 'empty']);
+
+		await db.query(`DELETE FROM ${quoteIdent(ODD)}; ALTER TABLE empty ADD COLUMN extra INTEGER`);
+		await restoreTables(db, snapshots);
+
+		expect(await types(ODD)).toEqual(before.odd);
+		expect(await contents(ODD)).toEqual(before.oddRows);
+		expect(await contents(ODD)).toContainEqual(
+			expect.objectContaining({ big: '9007199254740993' })
+		);
+		expect(await types('empty')).toEqual(before.empty);
+		expect(await rows('SELECT count(*) AS n FROM empty')).toEqual([{ n: 0 }]);
+		// Constraints come back with the DDL.
+		await expect(
+			db.query(`INSERT INTO ${quoteIdent(ODD)} (n, "sex ""code""") VALUES (0, 'a')`)
+		).rejects.toThrow(/CHECK/i);
+		await expect(db.query(`INSERT INTO empty VALUES (1, 'x'), (1, 'x')`)).rejects.toThrow(
+			/duplicate|PRIMARY/i
+		);
+		// No staging tables are left behind.
+		expect(
+			(await rows(`SELECT table_name FROM duckdb_tables() ORDER BY 1`)).map((r) => r.table_name)
+		).toEqual(['empty', ODD]);
+	});
+
+	it('creates tables that do not exist yet', async () => {
+		const snapshots = await snapshotTables(db, [ODD]);
+		const oddRows = await contents(ODD);
+		await db.query(`DROP TABLE ${quoteIdent(ODD)}`);
+		await restoreTables(db, snapshots);
+		expect(await contents(ODD)).toEqual(oddRows);
+	});
+
+	it('refuses to snapshot a table that does not exist', async () => {
+		await expect(snapshotTables(db, ['nope'])).rejects.toThrow(/nope/);
+	});
+
+	const corruptions: [string, (s: TableSnapshot) => TableSnapshot][] = [
+		['truncated rows', (s) => ({ ...s, ipc: s.ipc.slice(0, s.ipc.length - 8) })],
+		['rows cut mid-message', (s) => ({ ...s, ipc: s.ipc.slice(0, s.ipc.length / 2) })],
+		['no rows at all', (s) => ({ ...s, ipc: new Uint8Array(0) })],
+		[
+			'a value outside the ENUM',
+			(s) => ({ ...s, ddl: s.ddl.replace("ENUM('a', 'b')", "ENUM('a')") })
+		],
+		[
+			'a definition for another table',
+			(s) => ({ ...s, ddl: s.ddl.replace('CREATE TABLE', 'CREATE VIEW') })
+		]
+	];
+	for (const [label, corrupt] of corruptions) {
+		it(`leaves every current table intact when a snapshot has ${label}`, async () => {
+			const [empty, odd] = await snapshotTables(db, ['empty', ODD]);
+			const oddRows = await contents(ODD);
+			await db.query(`INSERT INTO empty VALUES (7, 'x')`);
+
+			// The good snapshot comes first, so it is already staged when the bad one fails.
+			await expect(restoreTables(db, [empty!, corrupt(odd!)])).rejects.toThrow();
+
+			expect(await contents(ODD)).toEqual(oddRows);
+			expect(await rows('SELECT id FROM empty')).toEqual([{ id: 7 }]);
+			expect((await rows(`SELECT table_name FROM duckdb_tables() ORDER BY 1`)).length).toBe(2);
+		});
+	}
+
+	it('rolls back the swap when one table cannot be replaced', async () => {
+		const snapshots = await snapshotTables(db, ['empty', ODD]);
+		await db.query(`INSERT INTO empty VALUES (7, 'x')`);
+		// A view by that name makes DROP TABLE fail after the first table was already swapped.
+		await db.query(
+			`DROP TABLE ${quoteIdent(ODD)}; CREATE VIEW ${quoteIdent(ODD)} AS SELECT 1 AS one`
+		);
+		await expect(restoreTables(db, snapshots)).rejects.toThrow();
+		expect(await rows('SELECT id FROM empty')).toEqual([{ id: 7 }]);
+		expect(await rows(`SELECT * FROM ${quoteIdent(ODD)}`)).toEqual([{ one: 1 }]);
+		expect(await rows(`SELECT count(*) AS n FROM duckdb_tables()`)).toEqual([{ n: 1 }]);
+		await db.query(`DROP VIEW ${quoteIdent(ODD)}`);
+	});
+});

@@ -1,0 +1,113 @@
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { Connector } from '../engine/connector';
+import { quoteIdent } from '../engine/quote';
+
+/** One table as stored between sessions: how to create it, and its rows as Arrow IPC (stream). */
+export interface TableSnapshot {
+	name: string;
+	ddl: string;
+	ipc: Uint8Array;
+}
+
+/**
+ * The connector opens DuckDB with castBigIntToDouble, so 64/128-bit integers would come out as
+ * doubles and lose digits beyond 2^53. As text they round-trip exactly; INSERT casts them back.
+ */
+const WIDE_INTEGERS = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
+
+/** Every IPC stream that was written to the end finishes with this marker. */
+const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+
+// Only tables of the default schema: temporary tables and other schemas are not dataset tables.
+const IN_DEFAULT_SCHEMA = 'schema_name = current_schema() AND database_name = current_database()';
+
+export async function snapshotTables(db: Connector, names: string[]): Promise<TableSnapshot[]> {
+	const snapshots: TableSnapshot[] = [];
+	for (const name of names) {
+		const found = await db.query(
+			`SELECT sql FROM duckdb_tables() WHERE table_name = ? AND ${IN_DEFAULT_SCHEMA}`,
+			[name]
+		);
+		const ddl: unknown = found.getChild('sql')?.get(0);
+		if (typeof ddl !== 'string') throw new Error(`There is no table named ${name} to save`);
+
+		const columns = await db.query(
+			`SELECT column_name, data_type FROM duckdb_columns()
+			 WHERE table_name = ? AND ${IN_DEFAULT_SCHEMA} ORDER BY column_index`,
+			[name]
+		);
+		const list = columns.toArray().map(({ column_name, data_type }) => {
+			const column = quoteIdent(String(column_name));
+			return WIDE_INTEGERS.has(String(data_type)) ? `${column}::VARCHAR AS ${column}` : column;
+		});
+		const rows = await db.query(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
+		snapshots.push({ name, ddl, ipc: tableToIPC(rows, 'stream') });
+	}
+	return snapshots;
+}
+
+/**
+ * Replaces (or creates) each snapshot's table. All tables are first built under temporary names
+ * and only then swapped in by one transaction, so a bad snapshot leaves the current tables as
+ * they were. The DDL is executed as SQL: it must come from snapshotTables (trusted storage).
+ */
+export async function restoreTables(db: Connector, snapshots: TableSnapshot[]): Promise<void> {
+	const names = snapshots.map((s) => s.name);
+	if (new Set(names).size !== names.length) throw new Error('Two snapshots share a table name');
+
+	const tag = `__restore_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+	const staged = snapshots.map((snapshot, i) => ({ snapshot, temp: `${tag}_${i}` }));
+	try {
+		for (const { snapshot, temp } of staged) await stage(db, snapshot, temp);
+		const swaps = staged.map(
+			({ snapshot, temp }) =>
+				`DROP TABLE IF EXISTS ${quoteIdent(snapshot.name)}; ` +
+				`ALTER TABLE ${quoteIdent(temp)} RENAME TO ${quoteIdent(snapshot.name)};`
+		);
+		// One call, so no other query of the app can run inside the transaction.
+		await db.query(`BEGIN TRANSACTION; ${swaps.join(' ')} COMMIT;`).catch(async (e: unknown) => {
+			// A failed statement leaves the transaction open: undo the drops done so far.
+			await db.query('ROLLBACK').catch(() => {});
+			throw e;
+		});
+	} finally {
+		for (const { temp } of staged) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
+	}
+}
+
+/** Creates the snapshot's table as `temp` and fills it with the snapshot's rows. */
+async function stage(db: Connector, snapshot: TableSnapshot, temp: string): Promise<void> {
+	const { name, ddl, ipc } = snapshot;
+	if (!END_OF_STREAM.every((byte, i) => ipc[ipc.length - END_OF_STREAM.length + i] === byte)) {
+		// A stream cut at a batch boundary would otherwise read as fewer rows without any error.
+		throw new Error(`The saved rows of ${name} are incomplete`);
+	}
+	const data = tableFromIPC(ipc);
+	if (data.numCols === 0) throw new Error(`The saved rows of ${name} have no columns`);
+
+	await db.query(withTableName(ddl, name, temp));
+	// duckdb-wasm refuses an Arrow table without batches; the DDL alone makes the empty table.
+	if (data.numRows === 0) return;
+	const rows = `${temp}_rows`;
+	try {
+		// Arrow has no ENUM (it arrives as VARCHAR) and wide integers were saved as text: the
+		// INSERT casts each column back to the type the DDL declares, failing on invalid values.
+		await db.insertArrow(rows, data);
+		await db.query(`INSERT INTO ${quoteIdent(temp)} SELECT * FROM ${quoteIdent(rows)}`);
+	} finally {
+		await db.query(`DROP TABLE IF EXISTS ${quoteIdent(rows)}`);
+	}
+}
+
+/**
+ * DuckDB writes `CREATE TABLE name(` with the name quoted only when it needs quotes; anything
+ * else means the DDL was not written by DuckDB for this table, so it is refused.
+ */
+function withTableName(ddl: string, name: string, temp: string): string {
+	for (const written of [quoteIdent(name), name]) {
+		const prefix = `CREATE TABLE ${written}(`;
+		if (ddl.startsWith(prefix))
+			return `CREATE TABLE ${quoteIdent(temp)}(${ddl.slice(prefix.length)}`;
+	}
+	throw new Error(`The saved definition of ${name} is not a CREATE TABLE statement for it`);
+}
