@@ -24,7 +24,7 @@ async function shownTable(page: Page) {
 	return page.$$eval('.trend-table tbody tr', (trs) =>
 		trs.map((tr) => ({
 			technique: tr.getAttribute('data-technique'),
-			session: Number(tr.getAttribute('data-session')),
+			time: Number(tr.getAttribute('data-time')),
 			n: Number(tr.querySelector('[data-col="n"]')?.textContent),
 			mean: tr.querySelector('[data-col="mean"]')?.textContent ?? null,
 			ci: tr.querySelector('[data-col="ci"]')?.textContent ?? null
@@ -36,10 +36,10 @@ async function expectTableMatchesReference(condition: string | null) {
 	const expected = referenceTrend(csv, 'pain', [0, 10], condition);
 	const shown = await shownTable(page);
 	expect(shown.length).toBe(expected.length);
-	const byKey = new Map(shown.map((r) => [`${r.technique}#${r.session}`, r]));
+	const byKey = new Map(shown.map((r) => [`${r.technique}#${r.time}`, r]));
 	for (const e of expected) {
-		const row = byKey.get(`${e.technique}#${e.session_no}`);
-		expect(row, `${e.technique} session ${e.session_no}`).toBeDefined();
+		const row = byKey.get(`${e.technique}#${e.time}`);
+		expect(row, `${e.technique} session ${e.time}`).toBeDefined();
 		expect(row!.n).toBe(e.n);
 		const tooFew = e.n < MIN_CELL_N;
 		expect(row!.mean).toBe(tooFew ? null : formatNumber(e.mean));

@@ -3,7 +3,7 @@ import { csvParse } from 'd3-dsv';
 
 export interface ReferencePoint {
 	technique: string;
-	session_no: number;
+	time: number;
 	n: number;
 	mean: number;
 	lo: number | null;
@@ -63,12 +63,12 @@ export function referenceTrend(
 			const half = n > 1 ? quantile(0.975, n - 1) * (sd / Math.sqrt(n)) : null;
 			return {
 				technique,
-				session_no: Number(no),
+				time: Number(no),
 				n,
 				mean,
 				lo: half === null ? null : mean - half,
 				hi: half === null ? null : mean + half
 			};
 		})
-		.sort((a, b) => a.technique.localeCompare(b.technique) || a.session_no - b.session_no);
+		.sort((a, b) => a.technique.localeCompare(b.technique) || a.time - b.time);
 }

@@ -3,7 +3,7 @@ import { scaleOrdinal } from 'd3-scale';
 import { isTooSmall } from '../stats/small-cells';
 
 export interface TrendPoint {
-	session_no: number;
+	time: number;
 	n: number;
 	mean: number;
 	lo: number | null;

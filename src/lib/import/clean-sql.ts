@@ -1,6 +1,7 @@
 import type { Connector } from '../engine/connector';
 import { quoteString } from '../engine/quote';
 import type { DateOrder, Mapping } from './mapping';
+import { matchKey } from './synonyms';
 import { aliasPairs } from './value-aliases';
 
 const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'sex'] as const;
@@ -52,20 +53,33 @@ export async function decideDateOrder(db: Connector, mapping: Mapping): Promise<
 	};
 }
 
-/** Alias table for category values: built-in spellings plus the user's renames and merges. */
+/**
+ * Alias tables for category values: the built-in spellings (MFR → Myofascial release), and the
+ * user's renames and merges, which apply to a source value or to the label it became.
+ */
 export function aliasesSql(mapping: Mapping): string {
-	const rows = CATEGORIES.flatMap((field) =>
-		aliasPairs(field, mapping.valueAliases?.[field]).map(
-			([key, label]) => `(${quoteString(field)}, ${quoteString(key)}, ${quoteString(label)})`
-		)
-	);
-	return `CREATE OR REPLACE TEMP TABLE mo_aliases AS
-		SELECT * FROM (VALUES ${rows.join(', ')}) t(field, key, label)`;
+	const table = (name: string, pairs: (field: string) => [string, string][]) => {
+		const rows = CATEGORIES.flatMap((field) =>
+			pairs(field).map(
+				([key, label]) => `(${quoteString(field)}, ${quoteString(key)}, ${quoteString(label)})`
+			)
+		);
+		return `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM (VALUES ${rows.join(', ') || "('', '', '')"}) t(field, key, label);`;
+	};
+	const user = (field: string) =>
+		Object.entries(mapping.valueAliases?.[field as (typeof CATEGORIES)[number]] ?? {}).map(
+			([from, to]) => [matchKey(from), to] as [string, string]
+		);
+	return table('mo_aliases', (f) => aliasPairs(f)) + table('mo_user_aliases', user);
 }
 
-const category = (field: string) => `coalesce(
-	(SELECT label FROM mo_aliases a WHERE a.field = ${quoteString(field)} AND a.key = mo_key(c.${field})),
-	mo_text(c.${field})) AS ${field}_label`;
+const category = (field: string) => {
+	const f = quoteString(field);
+	const standard = `coalesce((SELECT label FROM mo_aliases a WHERE a.field = ${f} AND a.key = mo_key(c.${field})), mo_text(c.${field}))`;
+	const renamed = (key: string) =>
+		`(SELECT label FROM mo_user_aliases u WHERE u.field = ${f} AND u.key = ${key})`;
+	return `coalesce(${renamed(`mo_key(c.${field})`)}, ${renamed(`mo_key(${standard})`)}, ${standard}) AS ${field}_label`;
+};
 
 /** Age in years → band (domain.md: 18–29 … 80–89, 90+; Safe Harbor pools 90 and over). */
 const AGE_BAND = `CASE WHEN age_years IS NULL THEN mo_text(replace(c.age_band, '-', '–'))

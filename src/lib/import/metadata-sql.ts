@@ -47,3 +47,12 @@ export function datasetTablesSql(
 			${quoteString(JSON.stringify(files.map((f) => f.file)))} AS files,
 			${quoteString(now.toISOString())}::TIMESTAMP AS imported_at`;
 }
+
+/** The loaded dataset's registry and description, read back for the UI. */
+export const measuresQuery = () => ({
+	sql: `SELECT "key", label, instrument, unit, min, max, better, mcid_points, mcid_percent, mcid_source
+		FROM measures`
+});
+export const datasetInfoQuery = () => ({
+	sql: 'SELECT name, time_axis, time_unit, layout FROM dataset_info'
+});

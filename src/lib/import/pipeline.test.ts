@@ -200,3 +200,35 @@ describe.skipIf(!existsSync(CDYSTONIA))(
 		});
 	}
 );
+
+describe('value renames and merges', () => {
+	it('apply to source values and to the labels they became', async () => {
+		const db = await freshDb();
+		const first = await importFiles(db, [fixture('messy-semicolon.csv')], { now: TEST_NOW });
+		const mapping: Mapping = {
+			...first.mapping,
+			valueAliases: {
+				technique: {
+					'Myofascial release': 'MFR (all kinds)',
+					trigger: 'Trigger work',
+					NMT: 'Trigger work'
+				}
+			}
+		};
+		await importFiles(db, [fixture('messy-semicolon.csv')], { now: TEST_NOW, mapping });
+		expect(
+			await rows(
+				db,
+				`SELECT technique::VARCHAR AS technique, count(*)::INTEGER AS n
+			FROM sessions GROUP BY ALL ORDER BY 1`
+			)
+		).toEqual([
+			{ technique: 'Deep tissue', n: 1 },
+			{ technique: 'MFR (all kinds)', n: 3 },
+			{ technique: 'Neuromuscular / trigger point', n: 1 },
+			{ technique: 'Swedish', n: 2 },
+			{ technique: 'Trigger work', n: 1 }
+		]);
+		await db.close();
+	});
+});

@@ -33,6 +33,7 @@ const WORK_TABLES = [
 	'cand_rows',
 	'cell_values',
 	'mo_aliases',
+	'mo_user_aliases',
 	'mo_measure_names'
 ];
 /** The canonical tables a dataset consists of, swapped in together. */

@@ -59,13 +59,12 @@ const ALIASES: Record<'technique' | 'condition' | 'sex', Record<string, string[]
 
 export type AliasedField = keyof typeof ALIASES;
 
-/** (match key, label) pairs for SQL: built-in aliases, overridden by the user's own. */
-export function aliasPairs(field: string, user: Record<string, string> = {}): [string, string][] {
+/** (match key, label) pairs of a field's built-in aliases, for SQL. */
+export function aliasPairs(field: string): [string, string][] {
 	const pairs = new Map<string, string>();
 	const builtIn = ALIASES[field as AliasedField] ?? {};
 	for (const [label, words] of Object.entries(builtIn)) {
 		for (const w of [label, ...words]) pairs.set(matchKey(w), label);
 	}
-	for (const [from, to] of Object.entries(user)) pairs.set(matchKey(from), to);
 	return [...pairs];
 }

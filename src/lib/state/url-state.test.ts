@@ -17,8 +17,8 @@ describe('trend view ⇄ URL', () => {
 		expect(viewToSearch(DEFAULT_VIEW)).toBe('');
 	});
 
-	it('falls back to the default measure for an unknown one', () => {
-		expect(viewFromUrl(new URLSearchParams('measure=bogus&condition=Headache'))).toEqual({
+	it('reads an absent or empty parameter as the default', () => {
+		expect(viewFromUrl(new URLSearchParams('measure=&condition=Headache'))).toEqual({
 			measure: 'pain',
 			condition: 'Headache'
 		});

@@ -1,5 +1,3 @@
-import { BUILT_IN_MEASURES, findMeasure } from '../measures/registry';
-
 /** What the trend view shows; every field lives in the URL so a view can be shared or bookmarked. */
 export interface TrendView {
 	measure: string;
@@ -10,9 +8,9 @@ export interface TrendView {
 export const DEFAULT_VIEW: TrendView = { measure: 'pain', condition: null };
 
 export function viewFromUrl(params: URLSearchParams): TrendView {
-	const measure = params.get('measure');
+	// An unknown measure is kept: the view falls back to the dataset's first measure and says so.
 	return {
-		measure: measure && findMeasure(measure, BUILT_IN_MEASURES) ? measure : DEFAULT_VIEW.measure,
+		measure: params.get('measure') || DEFAULT_VIEW.measure,
 		condition: params.get('condition') || DEFAULT_VIEW.condition
 	};
 }

@@ -15,7 +15,7 @@ async function compareWithReference(csv: string, filter: TrendFilter, range: [nu
 	const got = await rows<ReferencePoint>(db, sql, params as (string | null)[]);
 	await db.close();
 	const expected = referenceTrend(csv, filter.measure, range, filter.condition);
-	const key = (p: ReferencePoint) => `${p.technique}#${p.session_no}`;
+	const key = (p: ReferencePoint) => `${p.technique}#${p.time}`;
 	expect(got.map(key).sort()).toEqual(expected.map(key).sort());
 	const byKey = new Map(got.map((p) => [key(p), p]));
 	for (const e of expected) {
@@ -34,7 +34,7 @@ describe('trendQuery', () => {
 	it('matches an independent computation on a hand-made file, all conditions', async () => {
 		const got = await compareWithReference(fixture, { measure: 'pain', condition: null }, [0, 10]);
 		// Deep tissue session 1 = P1 (7) and P2 (8): mean 7.5, t(0.975, 1) · SD/√2 = 6.353…
-		const first = got.find((p) => p.technique === 'Deep tissue' && p.session_no === 1)!;
+		const first = got.find((p) => p.technique === 'Deep tissue' && p.time === 1)!;
 		expect(first).toMatchObject({ n: 2, mean: 7.5 });
 		expect(first.hi! - first.mean).toBeCloseTo(12.7062047 * (Math.SQRT1_2 / Math.SQRT2), 5);
 	});

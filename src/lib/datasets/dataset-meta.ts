@@ -1,0 +1,47 @@
+import type { Connector } from '../engine/connector';
+import { datasetInfoQuery, measuresQuery } from '../import/metadata-sql';
+import type { Measure } from '../measures/registry';
+
+export interface DatasetInfo {
+	name: string;
+	/** Which sessions column trends run along: session number, or the source's visit/week. */
+	timeAxis: 'session_no' | 'visit';
+	timeUnit: string;
+	layout: string;
+}
+
+type MeasureRow = Omit<Measure, 'mcid'> & {
+	mcid_points: number | null;
+	mcid_percent: number | null;
+	mcid_source: string | null;
+};
+
+/** Reads the loaded dataset's measure registry and description from its tables. */
+export async function readDatasetMeta(
+	db: Connector
+): Promise<{ info: DatasetInfo; measures: Measure[] }> {
+	const measureRows = (await db.query(measuresQuery().sql))
+		.toArray()
+		.map((r) => r.toJSON() as MeasureRow);
+	const [info] = (await db.query(datasetInfoQuery().sql)).toArray().map((r) => r.toJSON());
+	const measures = measureRows.map(({ mcid_points, mcid_percent, mcid_source, ...m }) => ({
+		...m,
+		mcid:
+			mcid_points === null && mcid_percent === null
+				? null
+				: {
+						points: mcid_points ?? undefined,
+						percent: mcid_percent ?? undefined,
+						source: mcid_source ?? ''
+					}
+	}));
+	return {
+		measures,
+		info: {
+			name: String(info?.name ?? ''),
+			timeAxis: info?.time_axis === 'visit' ? 'visit' : 'session_no',
+			timeUnit: String(info?.time_unit ?? 'session'),
+			layout: String(info?.layout ?? 'wide')
+		}
+	};
+}

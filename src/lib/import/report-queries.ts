@@ -1,0 +1,50 @@
+import type { QuerySpec } from '../engine/connector';
+
+export interface ProblemFilter {
+	severity: string | null;
+	reason: string | null;
+	/** Matches file, column, value or message, case-insensitively. */
+	text: string | null;
+}
+
+const WHERE = `(?::VARCHAR IS NULL OR severity = ?) AND (?::VARCHAR IS NULL OR reason = ?)
+	AND (?::VARCHAR IS NULL OR concat_ws(' ', file, "column", value, message) ILIKE '%' || ? || '%')`;
+const params = (f: ProblemFilter) => [f.severity, f.severity, f.reason, f.reason, f.text, f.text];
+
+export const PROBLEM_COLUMNS = [
+	'file',
+	'row',
+	'sheet_row',
+	'column',
+	'value',
+	'severity',
+	'reason',
+	'message'
+];
+
+/** One page of the problems table, in file and row order, with the total matching. */
+export function problemsPageQuery(filter: ProblemFilter, limit: number, offset: number): QuerySpec {
+	return {
+		sql: `SELECT ${PROBLEM_COLUMNS.map((c) => `"${c}"`).join(', ')},
+				count(*) OVER ()::INTEGER AS total
+			FROM import_problems WHERE ${WHERE}
+			ORDER BY file, "row", severity LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+		params: params(filter)
+	};
+}
+
+/** Every problem matching the filter, for the CSV download. */
+export function problemsExportQuery(filter: ProblemFilter): QuerySpec {
+	return {
+		sql: `SELECT ${PROBLEM_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM import_problems
+			WHERE ${WHERE} ORDER BY file, "row", severity`,
+		params: params(filter)
+	};
+}
+
+/** The first rows of a staged file, for the mapping preview. */
+export function previewQuery(table: string, limit = 8): QuerySpec {
+	return {
+		sql: `SELECT * EXCLUDE (__source_row) FROM "${table.replaceAll('"', '""')}" ORDER BY __source_row LIMIT ${limit}`
+	};
+}
