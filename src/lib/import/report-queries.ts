@@ -1,4 +1,5 @@
 import type { QuerySpec } from '../engine/connector';
+import { quoteIdent } from '../engine/quote';
 
 export interface ProblemFilter {
 	severity: string | null;
@@ -42,9 +43,10 @@ export function problemsExportQuery(filter: ProblemFilter): QuerySpec {
 	};
 }
 
-/** The first rows of a staged file, for the mapping preview. */
+/** The first rows of a staged file as read (bookkeeping columns left out), for the mapping preview. */
 export function previewQuery(table: string, limit = 8): QuerySpec {
 	return {
-		sql: `SELECT * EXCLUDE (__source_row) FROM "${table.replaceAll('"', '""')}" ORDER BY __source_row LIMIT ${limit}`
+		sql: `SELECT COLUMNS(c -> c NOT IN ('__source_row', '__sheet_row', '__extra_fields'))
+			FROM ${quoteIdent(table)} ORDER BY __source_row LIMIT ${Math.trunc(limit)}`
 	};
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Mapping } from '../import/mapping';
+import { recallMapping, rememberMapping } from './remembered-mappings';
+
+function memoryStorage(): Storage {
+	const data = new Map<string, string>();
+	return {
+		get length() {
+			return data.size;
+		},
+		clear: () => data.clear(),
+		getItem: (k) => data.get(k) ?? null,
+		key: (i) => [...data.keys()][i] ?? null,
+		removeItem: (k) => void data.delete(k),
+		setItem: (k, v) => void data.set(k, v)
+	};
+}
+
+const mapping: Mapping = {
+	layout: 'wide',
+	fields: { patient: 'ID', date: 'When' },
+	measures: { pain: 'Pain' }
+};
+
+describe('remembered mappings', () => {
+	it('are recalled for the same set of columns, in any order', () => {
+		const storage = memoryStorage();
+		rememberMapping(['ID', 'When', 'Pain'], mapping, storage);
+		expect(recallMapping(['Pain', 'ID', 'When'], storage)).toEqual(mapping);
+	});
+
+	it('are not recalled for another set of columns', () => {
+		const storage = memoryStorage();
+		rememberMapping(['ID', 'When', 'Pain'], mapping, storage);
+		expect(recallMapping(['ID', 'When', 'Pain', 'Sleep'], storage)).toBeNull();
+	});
+});

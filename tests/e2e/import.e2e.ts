@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, offOrigin, openWatched, type PageWatch } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+const messy = readFileSync('tests/fixtures/import/messy-semicolon.csv');
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	({ page, watch } = await openWatched(browser, new URL('import', baseUrl).href));
+	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 60_000 });
+});
+afterAll(() => browser?.close());
+
+/** Drops a file on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
+async function dropFile(name: string, bytes: Buffer) {
+	await page.evaluate(
+		([fileName, data]) => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([new Uint8Array(data)], fileName, { type: 'text/csv' }));
+			const zone = document.querySelector('[data-testid="drop-zone"]')!;
+			zone.dispatchEvent(
+				new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true })
+			);
+		},
+		[name, [...bytes]] as const
+	);
+}
+
+const techniquesInTable = () =>
+	page.$$eval('.trend-table tbody tr', (trs) =>
+		[...new Set(trs.map((tr) => tr.getAttribute('data-technique')))].sort()
+	);
+
+async function importAndOpenDashboard() {
+	await page.click('[data-testid="run-import"]');
+	await page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+}
+
+describe('importing a messy semicolon, decimal-comma export', () => {
+	it('suggests a mapping from the column names', async () => {
+		await dropFile('messy-semicolon.csv', messy);
+		await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		expect(
+			await page.inputValue('[data-testid="field-patient"] select[aria-label="Patient"]')
+		).toBe('Client ID');
+		expect(
+			await page.inputValue('[data-testid="field-technique"] select[aria-label="Technique"]')
+		).toBe('Modality');
+	});
+
+	it('reports exact counts and every problem', async () => {
+		await importAndOpenDashboard();
+		const count = (id: string) => page.textContent(`[data-testid="count-${id}"]`);
+		expect(await count('rows')).toBe('12');
+		expect(await count('accepted')).toBe('8');
+		expect(await count('rejected')).toBe('4');
+		expect(await count('coerced')).toBe('23');
+		const reasons = await page.$$eval('[data-testid="problems-table"] tbody tr', (trs) =>
+			trs.map((tr) => tr.getAttribute('data-reason'))
+		);
+		expect(reasons).toEqual([
+			'out_of_range',
+			'invalid_date',
+			'missing_patient',
+			'conflicting_duplicate',
+			'exact_duplicate',
+			'conflicting_duplicate',
+			'not_numeric',
+			'future_date'
+		]);
+	});
+
+	it('shows the new dataset on the dashboard', async () => {
+		await page.click('[data-testid="open-dashboard"]');
+		await page.waitForSelector('.trend-table', { state: 'attached' });
+		expect(await techniquesInTable()).toEqual([
+			'Deep tissue',
+			'Myofascial release',
+			'Neuromuscular / trigger point',
+			'Swedish'
+		]);
+	});
+
+	it('updates the chart when one mapping is changed', async () => {
+		await page.goBack();
+		await page.click('[data-testid="edit-mapping"]');
+		await page.selectOption(
+			'[data-testid="field-technique"] select[aria-label="Technique"]',
+			'Therapist'
+		);
+		await importAndOpenDashboard();
+		await page.click('[data-testid="open-dashboard"]');
+		await expect.poll(techniquesInTable).toEqual(['Anna', 'Ben', 'Cleo', 'Dan']);
+	});
+
+	it('still has the dataset after a reload, and lists it with the sample', async () => {
+		await page.reload();
+		await page.waitForSelector('.trend-table', { state: 'attached', timeout: 60_000 });
+		expect(await page.textContent('[data-testid="dataset-summary"]')).toContain(
+			'messy-semicolon.csv'
+		);
+		expect(await techniquesInTable()).toEqual(['Anna', 'Ben', 'Cleo', 'Dan']);
+		await page.click('nav >> text=Datasets');
+		await expect
+			.poll(() => page.$$eval('[data-testid="dataset-row"]', (rows) => rows.length))
+			.toBe(3);
+	});
+
+	it('made no request off the device and logged no errors', () => {
+		expect(offOrigin(watch, baseUrl)).toEqual([]);
+		expect(watch.errors).toEqual([]);
+	});
+});
