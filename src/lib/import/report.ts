@@ -68,7 +68,9 @@ export async function summarise(
 			FROM import_problems GROUP BY ALL ORDER BY severity, count DESC`
 		),
 		coercions: await json(db, 'SELECT * FROM import_coercions'),
-		missing: await json(db, missingSql())
+		missing: (await json<{ field: string; count: number }>(db, missingSql())).filter(
+			(m) => m.field.startsWith('measure: ') || m.field in mapping.fields
+		)
 	};
 }
 

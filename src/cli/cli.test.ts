@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readMappingFile } from './mapping-file';
+
+const run = promisify(execFile);
+const MESSY = 'tests/fixtures/import/messy-semicolon.csv';
+
+/** Runs the command line as a user would; resolves with exit code, stdout and stderr. */
+async function cli(...args: string[]) {
+	try {
+		const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/cli/main.ts', ...args]);
+		return { code: 0, stdout, stderr };
+	} catch (e) {
+		const failure = e as { code: number; stdout: string; stderr: string };
+		return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+	}
+}
+
+describe('npm run cli -- import', () => {
+	it('prints exactly one JSON object with the report and every problem at its data row', async () => {
+		const { code, stdout } = await cli('import', MESSY, '--json', '--now', '2026-11-25');
+		expect(code).toBe(0);
+		const out = JSON.parse(stdout);
+		expect(out).toMatchObject({
+			rows: 12,
+			accepted: 8,
+			rejected: 4,
+			coerced: 23,
+			patients: 4,
+			sessions: 8,
+			layout: 'wide',
+			mapping: { patient: 'Client ID', date: 'Date', pain: 'Pain (0-10)' }
+		});
+		expect(out.problems.map((p: { row: number; reason: string }) => [p.row, p.reason])).toEqual([
+			[5, 'out_of_range'],
+			[6, 'invalid_date'],
+			[7, 'missing_patient'],
+			[8, 'conflicting_duplicate'],
+			[9, 'exact_duplicate'],
+			[10, 'conflicting_duplicate'],
+			[11, 'not_numeric'],
+			[12, 'future_date']
+		]);
+		expect(out.problems[0]).toMatchObject({
+			file: 'messy-semicolon.csv',
+			column: 'Pain (0-10)',
+			value: '11'
+		});
+	});
+
+	it('round-trips the mapping it used through --mapping', async () => {
+		const first = JSON.parse((await cli('import', MESSY, '--json', '--now', '2026-11-25')).stdout);
+		const path = join(mkdtempSync(join(tmpdir(), 'mo-')), 'mapping.json');
+		writeFileSync(path, JSON.stringify(first.mappingFile));
+		const again = JSON.parse(
+			(await cli('import', MESSY, '--json', '--now', '2026-11-25', '--mapping', path)).stdout
+		);
+		expect(again).toEqual(first);
+	});
+
+	it('fails with exit code 2 and a clear message on unreadable input', async () => {
+		const { code, stdout, stderr } = await cli('import', 'no/such/file.csv', '--json');
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(/Cannot read no\/such\/file\.csv/);
+	});
+
+	it('refuses a mapping that does not follow the schema, naming the problem', async () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'mo-')), 'bad.json');
+		writeFileSync(path, JSON.stringify({ layout: 'diagonal', fields: {}, measures: {} }));
+		const { code, stderr } = await cli('import', MESSY, '--mapping', path);
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/does not follow docs\/mapping\.schema\.json[\s\S]*layout/);
+	});
+});
+
+describe('mapping files', () => {
+	it('accept the documented cdystonia example', async () => {
+		const mapping = await readMappingFile('docs/examples/cdystonia.mapping.json');
+		expect(mapping.fields.patient).toEqual(['site', 'id']);
+	});
+
+	const CDYSTONIA = '../shared/datasets/cdystonia.csv';
+	it.skipIf(!existsSync(CDYSTONIA))(
+		'import the real trial export with the example mapping (needs ../shared/datasets; skipped in a plain clone)',
+		async () => {
+			const { stdout } = await cli(
+				'import',
+				CDYSTONIA,
+				'--json',
+				'--mapping',
+				'docs/examples/cdystonia.mapping.json'
+			);
+			expect(JSON.parse(stdout)).toMatchObject({
+				rows: 631,
+				accepted: 631,
+				patients: 109,
+				mapping: { condition: '= Cervical dystonia' }
+			});
+		}
+	);
+});
