@@ -44,3 +44,14 @@ describe('Node connector', () => {
 		);
 	});
 });
+
+describe('quoting', () => {
+	it('carries any text, NUL and quotes included, into SQL as the same value', async () => {
+		const { quoteString, quoteIdent } = await import('./quote');
+		for (const text of ["it's", 'a\u0000b', '\u0000', '"; DROP TABLE x; --', 'שלום 💥 \u200b']) {
+			const name = text.replaceAll('\u0000', '') || 'nul';
+			const [row] = await json(`SELECT ${quoteString(text)} AS ${quoteIdent(name)}`);
+			expect(row).toEqual({ [name]: text });
+		}
+	});
+});

@@ -7,5 +7,10 @@ export function quoteIdent(name: string): string {
 }
 
 export function quoteString(value: string): string {
-	return `'${value.replaceAll("'", "''")}'`;
+	const literal = `'${value.replaceAll("'", "''")}'`;
+	// SQL text cannot carry a NUL character; data can, so it is spliced in as chr(0).
+	return value.includes('\0') ? `(${literal.replaceAll('\0', "' || chr(0) || '")})` : literal;
 }
+
+/** Whether a value can be written as a plain literal (ENUM members allow nothing else). */
+export const isPlainLiteral = (value: string) => !value.includes('\0');

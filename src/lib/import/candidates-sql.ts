@@ -9,6 +9,29 @@ export const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
 /** The candidate table's column for a measure's raw text (wide and REDCap layouts). */
 export const measureColumn = (key: string) => `m:${key}`;
 
+/** File numbers → names: long tables carry the small number, reports show the name. */
+export function filesSql(files: readonly StagedFile[]): string {
+	const rows = files.map((f, i) => `(${i}, ${quoteString(f.file)})`).join(', ');
+	return `CREATE OR REPLACE TEMP TABLE mo_files AS SELECT * FROM (VALUES ${rows}) t(__file_no, __file)`;
+}
+
+/**
+ * REDCap fills a patient's fields only on the event whose form holds them (age on the baseline
+ * event, say): each such field is carried to the patient's other events.
+ */
+const PATIENT_FIELDS = ['clinic', 'therapist', 'condition', 'technique', 'age', 'age_band', 'sex'];
+
+/** The rows every later step reads (a view: nothing is copied until rows are decided). */
+export function candidatesViewSql(files: StagedFile[], mapping: Mapping, notes: string[]): string {
+	const union = candidatesSql(files, mapping, notes);
+	const filled = PATIENT_FIELDS.map(
+		(f) => `coalesce(${f}, max(${f}) OVER (PARTITION BY patient)) AS ${f}`
+	);
+	const body =
+		mapping.layout === 'redcap' ? `SELECT * REPLACE (${filled.join(', ')}) FROM (${union})` : union;
+	return `CREATE OR REPLACE TEMP VIEW candidates AS ${body}`;
+}
+
 /**
  * One SELECT per staged file giving every source row in canonical terms, still as text:
  * `candidates` has the file, the row numbers, each mapped field, and the raw measure cells.
@@ -26,10 +49,9 @@ export function candidatesSql(files: StagedFile[], mapping: Mapping, notes: stri
 			const fields = FIELDS.map((f) => `${fieldSql(mapping.fields[f], col)} AS ${quoteIdent(f)}`);
 			const content = file.columns.map((c) => `coalesce(${quoteIdent(c)}, chr(0))`).join(', ');
 			const select = [
-				`${quoteString(file.file)} AS __file`,
 				`${fileNo}::INTEGER AS __file_no`,
 				`${SOURCE_ROW} AS __row`,
-				`${file.columns.includes(SHEET_ROW) ? SHEET_ROW : 'NULL::INTEGER'} AS __sheet_row`,
+				`${file.format === 'xlsx' ? SHEET_ROW : 'NULL::INTEGER'} AS __sheet_row`,
 				`${file.format === 'csv' ? EXTRA_FIELDS : '0'} AS __extra`,
 				`md5(concat_ws(chr(31), ${content})) AS __content`,
 				`${mapping.layout === 'redcap' && has.has(REDCAP_INSTANCE) ? quoteIdent(REDCAP_INSTANCE) : 'NULL::VARCHAR'} AS __instance`,

@@ -1,5 +1,5 @@
 import type { Connector } from '../engine/connector';
-import { quoteIdent, quoteString } from '../engine/quote';
+import { isPlainLiteral, quoteIdent, quoteString } from '../engine/quote';
 
 const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band', 'sex'] as const;
 
@@ -18,14 +18,14 @@ export async function sessionsSql(db: Connector, gapDays: number): Promise<strin
 	return `
 		WITH grouped AS (
 			SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
-				time_key, min(day) AS session_date, min(visit_no) AS visit,
+				session_key, time_key, min(day) AS session_date, min(visit_no) AS visit,
 				${first('clinic_label', 'clinic')}, ${first('therapist_label', 'therapist')},
 				${first('minutes_no', 'minutes')}, ${first('age_band_label', 'age_band')},
 				${first('sex_label', 'sex')}, ${first('notes', 'notes')},
-				${first('__file', 'source_file')}, ${first('__row', 'source_row')},
+				${first('__file_no', 'file_no')}, ${first('__row', 'source_row')},
 				${first('__sheet_row', 'source_sheet_row')}, min(__file_no * 1e9 + __row) AS first_row
 			FROM cand_rows WHERE reason IS NULL
-			GROUP BY patient_key, condition_label, technique_label, time_key
+			GROUP BY session_key, patient_key, condition_label, technique_label, time_key
 		), gaps AS (
 			SELECT *, row_number() OVER w = 1
 				OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
@@ -39,9 +39,9 @@ export async function sessionsSql(db: Connector, gapDays: number): Promise<strin
 			dense_rank() OVER (ORDER BY ${pair}, course)::INTEGER AS episode,
 			row_number() OVER (PARTITION BY ${pair}, course ORDER BY ${order})::USMALLINT AS session_no,
 			(session_date - min(session_date) OVER (PARTITION BY ${pair}, course))::INTEGER AS days,
-			minutes::USMALLINT AS minutes, notes, source_file, source_row::INTEGER AS source_row,
-			source_sheet_row::INTEGER AS source_sheet_row, time_key
-		FROM courses`;
+			minutes::USMALLINT AS minutes, notes, f.__file AS source_file, source_row::INTEGER AS source_row,
+			source_sheet_row::INTEGER AS source_sheet_row, session_key
+		FROM courses JOIN mo_files f ON f.__file_no = courses.file_no`;
 }
 
 /** Categories become ENUMs of the values present: filters at 1M rows get several times faster. */
@@ -50,7 +50,10 @@ async function enumType(db: Connector, column: string): Promise<string> {
 	const t = await db.query(`SELECT DISTINCT ${label} AS v FROM cand_rows
 		WHERE reason IS NULL AND ${label} IS NOT NULL ORDER BY v`);
 	const values = (t.getChild('v')?.toArray() ?? []) as string[];
-	return values.length ? `ENUM(${values.map(quoteString).join(', ')})` : 'VARCHAR';
+	// An ENUM's members must be plain literals: a value holding a NUL keeps the column VARCHAR.
+	return values.length && values.every(isPlainLiteral)
+		? `ENUM(${values.map(quoteString).join(', ')})`
+		: 'VARCHAR';
 }
 
 /** Valid scores of accepted rows, attached to their session. */
@@ -58,10 +61,6 @@ export function observationsSql(measureKeys: readonly string[]): string {
 	return `
 		SELECT s.session_id, v.measure::ENUM(${measureKeys.map(quoteString).join(', ')}) AS measure,
 			v.num AS value
-		FROM cell_values v
-		JOIN cand_rows r USING (__file_no, __row)
-		JOIN sessions_next s ON s.patient = r.patient_key AND s.time_key = r.time_key
-			AND s.condition IS NOT DISTINCT FROM r.condition_label
-			AND s.technique IS NOT DISTINCT FROM r.technique_label
+		FROM cell_values v JOIN sessions_next s USING (session_key)
 		WHERE v.valid`;
 }

@@ -22,20 +22,21 @@ export function coercionsSql(mapping: Mapping): string {
 		.filter((f) => sourceColumns(mapping.fields[f]).length)
 		.map(
 			(f) => `SELECT __file, ${column(f)}, 'category_normalised', ${f}
-				FROM cand_rows WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL`
+				FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL`
 		);
 	const messages = Object.entries(COERCION_MESSAGES)
 		.map(([k, m]) => `WHEN ${quoteString(k)} THEN ${quoteString(m)}`)
 		.join(' ');
 	return `
 		WITH cells AS (
-			SELECT __file AS file, "column", kind, raw AS example FROM cell_values
+			SELECT __file AS file, "column", kind, raw AS example FROM cell_values JOIN mo_files USING (__file_no)
 			WHERE kind IN ('decimal_comma', 'out_of_text', 'percent_sign', 'missing_marker')
 			UNION ALL
-			SELECT __file, "column", 'trimmed_whitespace', raw FROM cell_values WHERE padded AND valid
+			SELECT __file, "column", 'trimmed_whitespace', raw FROM cell_values JOIN mo_files USING (__file_no)
+			WHERE padded AND valid
 			UNION ALL
 			SELECT __file, ${column('date')}, CASE WHEN date_kind = 'missing_marker' THEN 'missing_marker' ELSE 'date_format' END, "date"
-			FROM cand_rows WHERE reason IS NULL AND (day IS NOT NULL AND date_kind <> 'iso' OR date_kind = 'missing_marker')
+			FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND (day IS NOT NULL AND date_kind <> 'iso' OR date_kind = 'missing_marker')
 			${categories.map((c) => `UNION ALL ${c}`).join('\n')}
 		)
 		SELECT file, "column", kind, count(*)::INTEGER AS count, min(example) AS example,

@@ -1,8 +1,10 @@
 import type { Connector } from '../engine/connector';
 import { resolveMeasures } from '../measures/resolve';
-import { candidatesSql } from './candidates-sql';
+import { candidatesViewSql, filesSql } from './candidates-sql';
 import { observationsSql, sessionsSql } from './canonical-sql';
-import { aliasesSql, cleanSql, decideDateOrder } from './clean-sql';
+import { cleanViewSql } from './clean-sql';
+import { datesLookupSql, decideDateOrder } from './dates-sql';
+import { eventsLookupSql, labelsLookupSql, numbersLookupSql } from './lookups-sql';
 import { coercionsSql } from './coercions-sql';
 import { installImportMacros } from './macros-sql';
 import { DEFAULT_EPISODE_GAP_DAYS, type Mapping } from './mapping';
@@ -17,7 +19,7 @@ async function swapIn(db: Connector) {
 	await db.query('BEGIN TRANSACTION');
 	try {
 		for (const t of DATASET_TABLES) {
-			const columns = t === 'sessions' ? '* EXCLUDE (time_key)' : '*';
+			const columns = t === 'sessions' ? '* EXCLUDE (session_key)' : '*';
 			await db.query(`CREATE OR REPLACE TABLE ${t} AS SELECT ${columns} FROM ${t}_next`);
 		}
 		await db.query('COMMIT');
@@ -27,11 +29,15 @@ async function swapIn(db: Connector) {
 	}
 }
 
+const WORK_VIEWS = ['cand_clean', 'candidates'];
 const WORK_TABLES = [
-	'candidates',
-	'cand_clean',
 	'cand_rows',
 	'cell_values',
+	'mo_files',
+	'mo_dates',
+	'mo_labels',
+	'mo_numbers',
+	'mo_events',
 	'mo_aliases',
 	'mo_user_aliases',
 	'mo_measure_names'
@@ -75,11 +81,15 @@ export async function buildDataset(
 				"REDCap: a patient's clinic, therapist, condition, technique, age and sex are carried from the event that records them to the patient's other events."
 			);
 		}
-		await temp('candidates', candidatesSql([...files], mapping, notes));
+		await db.query(filesSql(files));
+		await db.query(candidatesViewSql([...files], mapping, notes));
 		const dates = await decideDateOrder(db, mapping);
 		if (dates.note) notes.push(dates.note);
-		await db.query(aliasesSql(mapping));
-		await temp('cand_clean', cleanSql(mapping, dates.order));
+		await db.query(datesLookupSql(dates.order));
+		await db.query(labelsLookupSql(mapping));
+		await db.query(numbersLookupSql());
+		if (mapping.layout === 'redcap') await db.query(eventsLookupSql());
+		await db.query(cleanViewSql(mapping));
 		await db.query(measureNamesSql(mapping));
 		await temp('cand_rows', rowStatusSql(mapping));
 		await temp('cell_values', valuesSql(mapping, measures));
@@ -94,7 +104,12 @@ export async function buildDataset(
 		await swapIn(db);
 		return await summarise(db, files, mapping, [...new Set(notes)]);
 	} finally {
-		const drop = [...WORK_TABLES, ...DATASET_TABLES.map((t) => `${t}_next`)];
-		await db.query(drop.map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n'));
+		const tables = [...WORK_TABLES, ...DATASET_TABLES.map((t) => `${t}_next`)];
+		await db.query(
+			[
+				...WORK_VIEWS.map((v) => `DROP VIEW IF EXISTS ${v};`),
+				...tables.map((t) => `DROP TABLE IF EXISTS ${t};`)
+			].join('\n')
+		);
 	}
 }

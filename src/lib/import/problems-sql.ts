@@ -29,43 +29,46 @@ export function problemsSql(mapping: Mapping, now: Date): string {
 		.map(([k, m]) => `WHEN ${quoteString(k)} THEN ${quoteString(m)}`)
 		.join(' ');
 	const p = '__file AS file, __row AS "row", __sheet_row AS sheet_row';
+	const rows = 'cand_rows JOIN mo_files USING (__file_no)';
+	const at = (pos: string) =>
+		`(SELECT __file FROM mo_files f WHERE f.__file_no = ${pos} // 1000000000) || ', row ' || (${pos} % 1000000000)`;
 	return `
 		SELECT ${p}, ${rowColumn} AS "column", ${rowValue} AS value, 'rejected_row' AS severity, reason,
 			CASE reason ${messages}
-				WHEN 'exact_duplicate' THEN 'Exact copy of ' || replace(original, '#', ', row ') || ': counted once.'
+				WHEN 'exact_duplicate' THEN 'Exact copy of ' || ${at('copy_of')} || ': counted once.'
 				WHEN 'conflicting_duplicate' THEN 'Same patient, time, condition and technique as '
-					|| replace(key_first, '#', ', row ') || ' with different values: the earlier row is kept.'
+					|| ${at('conflict_with')} || ' with different values: the earlier row is kept.'
 			END AS message
-		FROM cand_rows WHERE reason IS NOT NULL
+		FROM ${rows} WHERE reason IS NOT NULL
 		UNION ALL
 		SELECT ${p}, NULL, NULL, 'flag', 'conflicting_duplicate',
 			'A later row has the same patient, time, condition and technique with different values; this row is kept.'
-		FROM cand_rows WHERE has_conflict
+		FROM ${rows} WHERE has_conflict
 		UNION ALL
 		SELECT ${p}, ${column('date')}, "date", 'flag', 'future_date',
 			'The session date is after the import date.'
-		FROM cand_rows WHERE reason IS NULL AND day > ${quoteString(now.toISOString().slice(0, 10))}::DATE
+		FROM ${rows} WHERE reason IS NULL AND day > ${quoteString(now.toISOString().slice(0, 10))}::DATE
 		UNION ALL
 		SELECT ${p}, ${column('date')}, "date", 'rejected_value', 'invalid_date',
 			'Not a real calendar date: the date is treated as missing (the visit number places the row).'
-		FROM cand_rows WHERE reason IS NULL AND day IS NULL AND mo_text("date") IS NOT NULL
+		FROM ${rows} WHERE reason IS NULL AND day IS NULL AND mo_text("date") IS NOT NULL
 			AND date_kind <> 'missing_marker'
 		UNION ALL
 		SELECT ${p}, ${column('minutes')}, minutes, 'rejected_value',
 			CASE WHEN minutes_num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
 			'Session length must be a number of minutes from 1 to 480: treated as missing.'
-		FROM cand_rows WHERE reason IS NULL AND mo_text(minutes) IS NOT NULL AND NOT mo_missing(minutes)
+		FROM ${rows} WHERE reason IS NULL AND mo_text(minutes) IS NOT NULL AND NOT mo_missing(minutes)
 			AND minutes_no IS NULL
 		UNION ALL
 		SELECT ${p}, ${column('age')}, age, 'rejected_value',
 			CASE WHEN age_num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
 			'Age must be a number of years from 0 to 120: treated as missing.'
-		FROM cand_rows WHERE reason IS NULL AND mo_text(age) IS NOT NULL AND NOT mo_missing(age)
+		FROM ${rows} WHERE reason IS NULL AND mo_text(age) IS NOT NULL AND NOT mo_missing(age)
 			AND age_years IS NULL
 		UNION ALL
 		SELECT __file, __row, __sheet_row, "column", raw, 'rejected_value',
 			CASE WHEN num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
 			CASE WHEN num IS NULL THEN 'Not a number: the score is treated as missing.'
 				ELSE 'Outside ' || mo_num_text(lo) || '–' || mo_num_text(hi) || ': the score is treated as missing (never clipped).' END
-		FROM cell_values WHERE NOT valid AND kind <> 'missing_marker'`;
+		FROM cell_values JOIN mo_files USING (__file_no) WHERE NOT valid AND kind <> 'missing_marker'`;
 }

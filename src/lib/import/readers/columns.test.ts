@@ -19,6 +19,10 @@ describe('stagingColumnNames', () => {
 		]);
 	});
 
+	it('drops NUL, which no SQL identifier can hold', () => {
+		expect(stagingColumnNames(['pa\u0000in', '\u0000'])).toEqual(['pain', 'column 2']);
+	});
+
 	it('keeps quotes, SQL keywords and unicode as they are', () => {
 		expect(stagingColumnNames(['select', 'a "b"', 'שם 💥'])).toEqual(['select', 'a "b"', 'שם 💥']);
 	});

@@ -19,7 +19,9 @@ export async function* recordChunks(blob: Blob, chunkSize: number): AsyncGenerat
 	let carry: Uint8Array = new Uint8Array(0);
 	while (start + carry.length < blob.size || carry.length) {
 		const end = Math.min(start + carry.length + chunkSize, blob.size);
-		const fresh: Uint8Array = new Uint8Array(await blob.slice(start + carry.length, end).arrayBuffer());
+		const fresh: Uint8Array = new Uint8Array(
+			await blob.slice(start + carry.length, end).arrayBuffer()
+		);
 		const bytes = carry.length ? concat(carry, fresh) : fresh;
 		const atEnd = end >= blob.size;
 		const cut = atEnd ? bytes.length : lastRecordEnd(bytes);

@@ -26,8 +26,7 @@ function sampleRecords(text: string, delimiter: string, limit: number) {
 		else if (c === delimiter) {
 			fields.push(field);
 			field = '';
-		}
-		else if (c === '\n' || c === '\r') {
+		} else if (c === '\n' || c === '\r') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
 			fields.push(field);
 			if (fields.some((f) => f.trim() !== '')) records.push({ fields, end: i + 1 });
