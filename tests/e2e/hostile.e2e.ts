@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HOSTILE, hostileCsv } from '../fixtures/hostile';
+import { launchBrowser, openWatched, type PageWatch } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	({ page, watch } = await openWatched(browser, new URL('import', baseUrl).href));
+	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 60_000 });
+	await page.setInputFiles('[data-testid="file-input"]', {
+		name: 'hostile.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(hostileCsv())
+	});
+	await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+});
+afterAll(() => browser?.close());
+
+const pwned = (p: Page) => p.evaluate(() => (window as { __pwned?: number }).__pwned ?? null);
+
+describe('hostile file contents in the browser', () => {
+	it('are shown as text in the preview, never run', async () => {
+		const cells = await page.$$eval('[data-testid="preview"] td', (tds) =>
+			tds.map((td) => td.textContent)
+		);
+		expect(cells).toContain(HOSTILE.script);
+		expect(cells).toContain(HOSTILE.img);
+		expect(await page.$$('[data-testid="preview"] script, [data-testid="preview"] img')).toEqual(
+			[]
+		);
+		expect(await pwned(page)).toBeNull();
+	});
+
+	it('are listed as text in the problems table', async () => {
+		await page.click('[data-testid="run-import"]');
+		await page.waitForSelector('[data-testid="problems-table"]', { timeout: 60_000 });
+		const values = await page.$$eval('[data-testid="problems-table"] td.value', (tds) =>
+			tds.map((td) => td.textContent)
+		);
+		expect(values).toEqual([HOSTILE.formulaPain, HOSTILE.img]);
+		expect(await pwned(page)).toBeNull();
+	});
+
+	it('are neutralised in the CSV download, so a spreadsheet runs no formula', async () => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('[data-testid="download-problems"]')
+		]);
+		const csv = readFileSync((await download.path())!, 'utf8');
+		expect(csv).toContain(`'${HOSTILE.formulaPain}`);
+		expect(csv).not.toMatch(/(^|,)=1\+2/m);
+	});
+
+	it('logged no errors', () => {
+		expect(watch.errors).toEqual([]);
+	});
+});
