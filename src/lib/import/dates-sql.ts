@@ -18,9 +18,9 @@ export async function decideDateOrder(db: Connector, mapping: Mapping): Promise<
 	const fallback = mapping.dateOrder ?? 'DMY';
 	const t = await db.query(`
 		WITH p AS (
-			SELECT regexp_extract(trim(raw), '^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})$', ['a', 'b']) AS s, n
+			SELECT regexp_extract(mo_trim(raw), '^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})$', ['a', 'b']) AS s, n
 			FROM (SELECT "date" AS raw, count(*) AS n FROM candidates WHERE "date" IS NOT NULL GROUP BY 1)
-			WHERE regexp_full_match(trim(raw), '\\d{1,2}[/.-]\\d{1,2}[/.-](\\d{2}|\\d{4})')
+			WHERE regexp_full_match(mo_trim(raw), '\\d{1,2}[/.-]\\d{1,2}[/.-](\\d{2}|\\d{4})')
 		)
 		SELECT coalesce(sum(n), 0)::INTEGER AS n,
 			coalesce(sum(n) FILTER (s.a::INTEGER > 12), 0)::INTEGER AS day_first,

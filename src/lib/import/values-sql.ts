@@ -31,7 +31,7 @@ export function valuesSql(mapping: Mapping, measures: readonly Measure[]): strin
 		), readings AS (
 			SELECT raw, hi, mo_number(raw, hi) AS n FROM (SELECT DISTINCT raw, hi FROM cells)
 		)
-		SELECT cells.*, n.num AS num, n.kind AS kind, raw <> trim(raw) AS padded,
+		SELECT cells.*, n.num AS num, n.kind AS kind, raw <> mo_trim(raw) AS padded,
 			n.num IS NOT NULL AND n.num BETWEEN lo AND hi AS valid
 		FROM cells JOIN readings USING (raw, hi) WHERE n IS NOT NULL`;
 }
