@@ -45,6 +45,8 @@ class AppData {
 		const db = await this.coordinator.db();
 		await installTQuantiles(db);
 		this.phase = 'loading';
+		// Ask the browser to keep imported datasets under storage pressure (best effort).
+		void navigator.storage?.persist?.().catch(() => false);
 		const activeId = await this.store.getActive().catch(() => null);
 		const restored = activeId
 			? await this.#restore(activeId).catch((e: unknown) => {

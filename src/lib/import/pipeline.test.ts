@@ -232,3 +232,51 @@ describe('value renames and merges', () => {
 		await db.close();
 	});
 });
+
+describe('formats other than CSV go through the same pipeline', () => {
+	it('an Excel sheet reports problems with the sheet’s own row number too', async () => {
+		const { default: writeXlsxFile } = await import('write-excel-file/universal');
+		const blob = await writeXlsxFile(
+			[
+				['Patient', 'Date', 'Technique', 'Pain'],
+				['P1', '2025-01-06', 'MFR', 7],
+				[null, null, null, null],
+				['P1', '2025-01-13', 'MFR', 'eleven']
+			],
+			{ sheet: 'Visits' }
+		).toBlob();
+		const db = await freshDb();
+		const { report } = await importFiles(db, [{ name: 'visits.xlsx', blob }], { now: TEST_NOW });
+		expect(report).toMatchObject({ rows: 2, accepted: 2, rejected: 0, sessions: 2 });
+		expect(await problems(db)).toEqual([
+			{ row: 2, column: 'Pain', value: 'eleven', severity: 'rejected_value', reason: 'not_numeric' }
+		]);
+		expect(await rows(db, 'SELECT sheet_row FROM import_problems')).toEqual([{ sheet_row: 4 }]);
+		await db.close();
+	});
+
+	it('NDJSON records become sessions like rows', async () => {
+		const ndjson = [
+			'{"patient":"P1","date":"2025-01-06","pain":6}',
+			'',
+			'{"patient":"P1","date":"2025-01-20","pain":4}'
+		].join('\n');
+		const db = await freshDb();
+		const { report } = await importFiles(
+			db,
+			[{ name: 'visits.ndjson', blob: new Blob([ndjson]) }],
+			{ now: TEST_NOW }
+		);
+		expect(report).toMatchObject({ rows: 2, accepted: 2, sessions: 2, patients: 1 });
+		expect(
+			await rows(
+				db,
+				'SELECT session_no, value FROM observations JOIN sessions USING (session_id) ORDER BY 1'
+			)
+		).toEqual([
+			{ session_no: 1, value: 6 },
+			{ session_no: 2, value: 4 }
+		]);
+		await db.close();
+	});
+});

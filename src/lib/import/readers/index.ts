@@ -1,5 +1,8 @@
 import type { Connector } from '../../engine/connector';
 import { readCsv } from './csv';
+import { readXlsx } from './excel';
+import { readJson, readNdjson } from './json';
+import { readParquet } from './parquet';
 import type { Format, ReadOptions, SourceFile, StagedFile } from './types';
 
 type Reader = (
@@ -9,7 +12,13 @@ type Reader = (
 	options: ReadOptions
 ) => Promise<StagedFile>;
 
-const READERS: Partial<Record<Format, Reader>> = { csv: readCsv };
+const READERS: Record<Format, Reader> = {
+	csv: readCsv,
+	xlsx: readXlsx,
+	parquet: readParquet,
+	json: readJson,
+	ndjson: readNdjson
+};
 
 const BY_EXTENSION: Record<string, Format> = {
 	csv: 'csv',
@@ -43,7 +52,5 @@ export async function stageFile(
 	options: ReadOptions = {}
 ): Promise<StagedFile> {
 	const format = await detectFormat(source);
-	const reader = READERS[format];
-	if (!reader) throw new Error(`${source.name}: ${format} files cannot be read yet.`);
-	return reader(db, source, table, options);
+	return READERS[format](db, source, table, options);
 }
