@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOSTILE, hostileCsv } from '../fixtures/hostile';
-import { launchBrowser, openWatched, type PageWatch } from './support/browser';
+import { launchBrowser, openImportScreen, type PageWatch } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -11,8 +11,7 @@ let watch: PageWatch;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	({ page, watch } = await openWatched(browser, new URL('import', baseUrl).href));
-	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 60_000 });
+	({ page, watch } = await openImportScreen(browser, baseUrl));
 	await page.setInputFiles('[data-testid="file-input"]', {
 		name: 'hostile.csv',
 		mimeType: 'text/csv',

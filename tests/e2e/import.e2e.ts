@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, offOrigin, openWatched, type PageWatch } from './support/browser';
+import { launchBrowser, offOrigin, openImportScreen, type PageWatch } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 const messy = readFileSync('tests/fixtures/import/messy-semicolon.csv');
@@ -11,8 +11,7 @@ let watch: PageWatch;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	({ page, watch } = await openWatched(browser, new URL('import', baseUrl).href));
-	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 60_000 });
+	({ page, watch } = await openImportScreen(browser, baseUrl));
 });
 afterAll(() => browser?.close());
 

@@ -19,7 +19,7 @@ async function imported(name: string, mapping?: Mapping) {
 const problems = (db: Connector) =>
 	rows(
 		db,
-		`SELECT "row", "column", value, severity, reason FROM import_problems ORDER BY "row", severity`
+		`SELECT "row", "column", value, severity, reason FROM import_problems ORDER BY "row", severity, "column"`
 	);
 
 describe('import of a messy semicolon, decimal-comma export', () => {
@@ -276,6 +276,44 @@ describe('formats other than CSV go through the same pipeline', () => {
 		).toEqual([
 			{ session_no: 1, value: 6 },
 			{ session_no: 2, value: 4 }
+		]);
+		await db.close();
+	});
+});
+
+describe('session length and age', () => {
+	it('are rejected as values when impossible, and ages pool into bands with 90+', async () => {
+		const csv = [
+			'patient,date,minutes,age,pain',
+			'P1,2025-01-06,45,34,5',
+			'P2,2025-01-06,abc,150,5',
+			'P3,2025-01-06,600,93,5'
+		].join('\n');
+		const db = await freshDb();
+		await importFiles(db, [{ name: 'm.csv', blob: new Blob([csv]) }], { now: TEST_NOW });
+		expect(await problems(db)).toEqual([
+			{ row: 2, column: 'age', value: '150', severity: 'rejected_value', reason: 'out_of_range' },
+			{
+				row: 2,
+				column: 'minutes',
+				value: 'abc',
+				severity: 'rejected_value',
+				reason: 'not_numeric'
+			},
+			{
+				row: 3,
+				column: 'minutes',
+				value: '600',
+				severity: 'rejected_value',
+				reason: 'out_of_range'
+			}
+		]);
+		expect(
+			await rows(db, 'SELECT patient, minutes, age_band::VARCHAR AS band FROM sessions ORDER BY 1')
+		).toEqual([
+			{ patient: 'P1', minutes: 45, band: '30–39' },
+			{ patient: 'P2', minutes: null, band: null },
+			{ patient: 'P3', minutes: null, band: '90+' }
 		]);
 		await db.close();
 	});

@@ -25,11 +25,18 @@ export function problemsSql(mapping: Mapping, now: Date): string {
 		WHEN 'unknown_measure' THEN ${where} END`;
 	const rowValue = `CASE reason WHEN 'missing_patient' THEN patient WHEN 'invalid_date' THEN "date"
 		${mapping.layout === 'long' ? "WHEN 'unknown_measure' THEN __measure_text" : ''} END`;
+	const p = '__file AS file, __row AS "row", __sheet_row AS sheet_row';
+	const rows = 'cand_rows JOIN mo_files USING (__file_no)';
+	/** A number field (minutes, age) whose text is not a number, or not a plausible one. */
+	const numberProblems = (field: 'minutes' | 'age', read: string, valid: string, rule: string) => `
+		SELECT ${p}, ${column(field)}, ${field}, 'rejected_value',
+			CASE WHEN ${read} IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
+			${quoteString(`${rule}: treated as missing.`)}
+		FROM ${rows} WHERE reason IS NULL AND mo_text(${field}) IS NOT NULL AND NOT mo_missing(${field})
+			AND ${valid} IS NULL`;
 	const messages = Object.entries(MESSAGES)
 		.map(([k, m]) => `WHEN ${quoteString(k)} THEN ${quoteString(m)}`)
 		.join(' ');
-	const p = '__file AS file, __row AS "row", __sheet_row AS sheet_row';
-	const rows = 'cand_rows JOIN mo_files USING (__file_no)';
 	const at = (pos: string) =>
 		`(SELECT __file FROM mo_files f WHERE f.__file_no = ${pos} // 1000000000) || ', row ' || (${pos} % 1000000000)`;
 	return `
@@ -54,17 +61,9 @@ export function problemsSql(mapping: Mapping, now: Date): string {
 		FROM ${rows} WHERE reason IS NULL AND day IS NULL AND mo_text("date") IS NOT NULL
 			AND date_kind <> 'missing_marker'
 		UNION ALL
-		SELECT ${p}, ${column('minutes')}, minutes, 'rejected_value',
-			CASE WHEN minutes_num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
-			'Session length must be a number of minutes from 1 to 480: treated as missing.'
-		FROM ${rows} WHERE reason IS NULL AND mo_text(minutes) IS NOT NULL AND NOT mo_missing(minutes)
-			AND minutes_no IS NULL
+		${numberProblems('minutes', 'minutes_num', 'minutes_no', 'Session length must be a number of minutes from 1 to 480')}
 		UNION ALL
-		SELECT ${p}, ${column('age')}, age, 'rejected_value',
-			CASE WHEN age_num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
-			'Age must be a number of years from 0 to 120: treated as missing.'
-		FROM ${rows} WHERE reason IS NULL AND mo_text(age) IS NOT NULL AND NOT mo_missing(age)
-			AND age_years IS NULL
+		${numberProblems('age', 'age_num', 'age_years', 'Age must be a number of years from 0 to 120')}
 		UNION ALL
 		SELECT __file, __row, __sheet_row, "column", raw, 'rejected_value',
 			CASE WHEN num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,

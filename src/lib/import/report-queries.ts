@@ -29,7 +29,7 @@ export function problemsPageQuery(filter: ProblemFilter, limit: number, offset: 
 		sql: `SELECT ${PROBLEM_COLUMNS.map((c) => `"${c}"`).join(', ')},
 				count(*) OVER ()::INTEGER AS total
 			FROM import_problems WHERE ${WHERE}
-			ORDER BY file, "row", severity LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+			ORDER BY file, "row", severity, "column" LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 		params: params(filter)
 	};
 }
@@ -38,7 +38,7 @@ export function problemsPageQuery(filter: ProblemFilter, limit: number, offset: 
 export function problemsExportQuery(filter: ProblemFilter): QuerySpec {
 	return {
 		sql: `SELECT ${PROBLEM_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM import_problems
-			WHERE ${WHERE} ORDER BY file, "row", severity`,
+			WHERE ${WHERE} ORDER BY file, "row", severity, "column"`,
 		params: params(filter)
 	};
 }

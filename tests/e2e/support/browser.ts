@@ -41,3 +41,10 @@ export function offOrigin(watch: PageWatch, baseUrl: string): string[] {
 	const origin = new URL(baseUrl).origin;
 	return watch.requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
 }
+
+/** The import screen, once the app has loaded its dataset (so an import starts from a known state). */
+export async function openImportScreen(browser: Browser, baseUrl: string) {
+	const opened = await openWatched(browser, new URL('import', baseUrl).href);
+	await opened.page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 60_000 });
+	return opened;
+}
