@@ -31,7 +31,9 @@ try {
 	await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 1_800_000 });
 	const read = Date.now() - start;
 	await page.click('[data-testid="run-import"]');
-	await page.waitForSelector('[data-testid="import-report"], [data-testid="import-error"]', { timeout: 1_800_000 });
+	await page.waitForSelector('[data-testid="import-report"], [data-testid="import-error"]', {
+		timeout: 1_800_000
+	});
 	const total = Date.now() - start;
 	const { gaps, progress, error } = await page.evaluate(() => {
 		const w = window as unknown as { frames_: number[]; progress_: string[] };
@@ -42,9 +44,13 @@ try {
 			error: document.querySelector('[data-testid="import-error"]')?.textContent ?? null
 		};
 	});
-	console.log(`| file | MB | read ms | read + build ms | progress updates | max frame gap ms | p99 frame gap ms |`);
+	console.log(
+		`| file | MB | read ms | read + build ms | progress updates | max frame gap ms | p99 frame gap ms |`
+	);
 	console.log(`|---|--:|--:|--:|--:|--:|--:|`);
-	console.log(`| ${file.name} | ${(file.bytes / 1e6).toFixed(0)} | ${read} | ${total} | ${progress.length} | ${gaps.max.toFixed(0)} | ${gaps.p99?.toFixed(0)} |`);
+	console.log(
+		`| ${file.name} | ${(file.bytes / 1e6).toFixed(0)} | ${read} | ${total} | ${progress.length} | ${gaps.max.toFixed(0)} | ${gaps.p99?.toFixed(0)} |`
+	);
 	console.log(`last progress: ${progress.at(-1) ?? '(none)'}${error ? `\nERROR: ${error}` : ''}`);
 } finally {
 	await browser.close();

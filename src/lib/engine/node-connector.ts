@@ -8,13 +8,10 @@ type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 const require = createRequire(import.meta.url);
 
 /**
- * DuckDB for Node (tests, command line, benchmarks): duckdb-wasm's blocking build runs the very
- * same wasm engine as the browser, so SQL behaves identically on both sides.
- *
- * Arrow crosses as IPC bytes in both directions: that build is CommonJS and holds its own
- * apache-arrow instance, whose Table objects ours cannot read (and vice versa, silently empty).
+ * duckdb-wasm's blocking build for Node, opened as the app needs it (also the benchmark's bare
+ * baseline): the very same wasm engine as the browser, so SQL behaves identically on both sides.
  */
-export async function createNodeConnector(): Promise<Connector> {
+export async function openNodeDuckDB() {
 	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as Blocking;
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 	const db = await duckdb.createDuckDB(
@@ -34,11 +31,20 @@ export async function createNodeConnector(): Promise<Connector> {
 	await db.instantiate(() => {});
 	db.open(DUCKDB_OPEN_CONFIG);
 	const conn = db.connect();
+	for (const sql of SESSION_SETUP_SQL) conn.query(sql);
+	return { db, conn };
+}
+
+/**
+ * DuckDB for Node (tests, command line, benchmarks). Arrow crosses as IPC bytes in both
+ * directions: the blocking build is CommonJS and holds its own apache-arrow instance, whose Table
+ * objects ours cannot read (and vice versa, silently empty).
+ */
+export async function createNodeConnector(): Promise<Connector> {
+	const { db, conn } = await openNodeDuckDB();
 	const unsafe = <R>(
 		f: (b: Parameters<Parameters<typeof conn.useUnsafe>[0]>[0], id: number) => R
 	) => conn.useUnsafe(f);
-	for (const sql of SESSION_SETUP_SQL) conn.query(sql);
-
 	return {
 		async query(sql: string, params?: readonly SqlValue[]) {
 			if (!params?.length) return tableFromIPC(unsafe((b, id) => b.runQuery(id, sql)));

@@ -13,8 +13,11 @@ const BUNDLES: DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-/** DuckDB in a Web Worker, so queries and imports never block the page. */
-export async function createWasmConnector(): Promise<Connector> {
+/**
+ * duckdb-wasm itself, opened as the app needs it (also the benchmark's bare baseline): the bundle
+ * this browser supports, in a Web Worker, with the session settings applied.
+ */
+export async function openWasmDuckDB() {
 	const bundle = await selectBundle(BUNDLES);
 	if (!bundle.mainWorker) throw new Error('No DuckDB worker bundle fits this browser');
 	const worker = new Worker(bundle.mainWorker);
@@ -23,7 +26,12 @@ export async function createWasmConnector(): Promise<Connector> {
 	await db.open(DUCKDB_OPEN_CONFIG);
 	const conn = await db.connect();
 	for (const sql of SESSION_SETUP_SQL) await conn.query(sql);
+	return { db, conn };
+}
 
+/** DuckDB in a Web Worker, so queries and imports never block the page. */
+export async function createWasmConnector(): Promise<Connector> {
+	const { db, conn } = await openWasmDuckDB();
 	return {
 		async query(sql: string, params?: readonly SqlValue[]) {
 			if (!params?.length) return conn.query(sql);
