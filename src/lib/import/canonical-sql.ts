@@ -12,20 +12,25 @@ const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band',
 export async function sessionsSql(db: Connector, gapDays: number): Promise<string> {
 	const enums = await Promise.all(CATEGORIES.map((c) => enumType(db, c)));
 	const cast = CATEGORIES.map((c, i) => `${c}::${enums[i]} AS ${c}`).join(', ');
-	const first = (expr: string, as: string) => `first(${expr} ORDER BY __file_no, __row) AS ${as}`;
 	const pair = 'patient, condition, technique';
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
+	// A session's details come from its first source row: one struct per group, taken at the
+	// lowest position (much faster than an ordered aggregate per column).
+	const details = `{'clinic': clinic_label, 'therapist': therapist_label, 'minutes': minutes_no,
+		'age_band': age_band_label, 'sex': sex_label, 'notes': notes, 'file_no': __file_no,
+		'source_row': __row, 'source_sheet_row': __sheet_row}`;
 	return `
 		WITH grouped AS (
-			SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
-				session_key, time_key, min(day) AS session_date, min(visit_no) AS visit,
-				${first('clinic_label', 'clinic')}, ${first('therapist_label', 'therapist')},
-				${first('minutes_no', 'minutes')}, ${first('age_band_label', 'age_band')},
-				${first('sex_label', 'sex')}, ${first('notes', 'notes')},
-				${first('__file_no', 'file_no')}, ${first('__row', 'source_row')},
-				${first('__sheet_row', 'source_sheet_row')}, min(__file_no * 1e9 + __row) AS first_row
-			FROM cand_rows WHERE reason IS NULL
-			GROUP BY session_key, patient_key, condition_label, technique_label, time_key
+			SELECT patient, condition, technique, session_key, time_key, session_date, visit, first_row,
+				first.*
+			FROM (
+				SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
+					session_key, time_key, min(day) AS session_date, min(visit_no) AS visit,
+					min(pos) AS first_row,
+					arg_min(${details}, pos) AS first
+				FROM cand_rows WHERE reason IS NULL
+				GROUP BY session_key, patient_key, condition_label, technique_label, time_key
+			)
 		), gaps AS (
 			SELECT *, row_number() OVER w = 1
 				OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
