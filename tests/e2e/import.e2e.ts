@@ -17,6 +17,7 @@ afterAll(() => browser?.close());
 
 /** Drops a file on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
 async function dropFile(name: string, bytes: Buffer) {
+	await page.waitForSelector('[data-testid="drop-zone"]');
 	await page.evaluate(
 		([fileName, data]) => {
 			const transfer = new DataTransfer();
@@ -112,6 +113,30 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 
 	it('made no request off the device and logged no errors', () => {
 		expect(offOrigin(watch, baseUrl)).toEqual([]);
+		expect(watch.errors).toEqual([]);
+	});
+});
+
+describe('renaming and merging values after an import', () => {
+	it('applies to the dataset and the chart', async () => {
+		await page.click('nav >> text=Import');
+		// The page was reloaded: the file is dropped again (its changed mapping is remembered).
+		await dropFile('messy-semicolon.csv', messy);
+		await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		await page.selectOption(
+			'[data-testid="field-technique"] select[aria-label="Technique"]',
+			'Modality'
+		);
+		await page.click('[data-testid="run-import"]');
+		await page.waitForSelector('[data-testid="category-values"]', { timeout: 60_000 });
+		await page.fill('input[aria-label="Rename Swedish"]', 'Relaxation');
+		await page.fill('input[aria-label="Rename Deep tissue"]', 'Relaxation');
+		await page.click('[data-testid="apply-renames"]');
+		await page.waitForSelector('[data-testid="category-values"]', { timeout: 60_000 });
+		await page.click('[data-testid="open-dashboard"]');
+		await expect
+			.poll(techniquesInTable)
+			.toEqual(['Myofascial release', 'Neuromuscular / trigger point', 'Relaxation']);
 		expect(watch.errors).toEqual([]);
 	});
 });

@@ -318,3 +318,28 @@ describe('session length and age', () => {
 		await db.close();
 	});
 });
+
+describe('every rejection reason, at its data row', () => {
+	it('covers rows without a time and rows with too many fields', async () => {
+		const csv = [
+			'patient,date,visit,pain',
+			'P1,2025-01-06,,5',
+			'P1,,,4',
+			'',
+			'P1,2025-01-20,,3,extra',
+			'P2,N/A,,6',
+			'P2,,3,6'
+		].join('\n');
+		const db = await freshDb();
+		const { report } = await importFiles(db, [{ name: 'r.csv', blob: new Blob([csv]) }], {
+			now: TEST_NOW
+		});
+		expect(report).toMatchObject({ rows: 5, accepted: 2, rejected: 3 });
+		expect((await problems(db)).map((p) => [p.row, p.reason])).toEqual([
+			[2, 'no_time'],
+			[3, 'too_many_fields'],
+			[4, 'no_time']
+		]);
+		await db.close();
+	});
+});

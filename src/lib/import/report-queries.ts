@@ -50,3 +50,14 @@ export function previewQuery(table: string, limit = 8): QuerySpec {
 			FROM ${quoteIdent(table)} ORDER BY __source_row LIMIT ${Math.trunc(limit)}`
 	};
 }
+
+export type CategoryField = 'condition' | 'technique' | 'clinic' | 'therapist';
+
+/** The values a category took in the imported sessions, with how many sessions each. */
+export function categoryValuesQuery(field: CategoryField): QuerySpec {
+	const column = quoteIdent(field);
+	return {
+		sql: `SELECT ${column}::VARCHAR AS value, count(*)::INTEGER AS sessions
+			FROM sessions WHERE ${column} IS NOT NULL GROUP BY ALL ORDER BY sessions DESC, value`
+	};
+}

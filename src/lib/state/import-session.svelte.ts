@@ -73,6 +73,16 @@ class ImportSession {
 		}
 	}
 
+	/** Renames or merges category values (old label → new), then imports again. */
+	async rename(
+		field: 'clinic' | 'therapist' | 'condition' | 'technique',
+		renames: Record<string, string>
+	) {
+		const aliases = (this.mapping.valueAliases ??= {});
+		aliases[field] = { ...aliases[field], ...renames };
+		await this.build();
+	}
+
 	/** Back to the mapping with the files still read, to change it and import again. */
 	edit() {
 		this.step = 'mapping';
