@@ -5,48 +5,58 @@ const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band',
 
 /**
  * Accepted rows become sessions: one per patient × time × condition × technique (a long file
- * has several rows per session). Sessions are grouped into episodes of care — patient ×
- * condition × technique, split where more than `gapDays` pass between dated sessions — and
- * numbered within them; session 1 is the baseline.
+ * has several rows per session). A session's details come from its first source row: one struct
+ * per group, taken at the lowest position (much faster than an ordered aggregate per column).
  */
-export async function sessionsSql(db: Connector, gapDays: number): Promise<string> {
-	const enums = await Promise.all(CATEGORIES.map((c) => enumType(db, c)));
-	const cast = CATEGORIES.map((c, i) => `${c}::${enums[i]} AS ${c}`).join(', ');
-	const pair = 'patient, condition, technique';
-	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
-	// A session's details come from its first source row: one struct per group, taken at the
-	// lowest position (much faster than an ordered aggregate per column).
+export function sessionGroupsSql(): string {
 	const details = `{'clinic': clinic_label, 'therapist': therapist_label, 'minutes': minutes_no,
 		'age_band': age_band_label, 'sex': sex_label, 'notes': notes, 'file_no': __file_no,
 		'source_row': __row, 'source_sheet_row': __sheet_row}`;
 	return `
-		WITH grouped AS (
-			SELECT patient, condition, technique, session_key, time_key, session_date, visit, first_row,
-				first.*
-			FROM (
-				SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
-					session_key, time_key, min(day) AS session_date, min(visit_no) AS visit,
-					min(pos) AS first_row,
-					arg_min(${details}, pos) AS first
-				FROM cand_rows WHERE reason IS NULL
-				GROUP BY session_key, patient_key, condition_label, technique_label, time_key
-			)
-		), gaps AS (
-			SELECT *, row_number() OVER w = 1
-				OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
-			FROM grouped WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
+		SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
+			session_key, min(day) AS session_date, min(visit_no) AS visit, min(pos) AS first_row,
+			arg_min(${details}, pos) AS first
+		FROM cand_rows WHERE reason IS NULL
+		GROUP BY session_key, patient_key, condition_label, technique_label`;
+}
+
+/**
+ * Sessions grouped into episodes of care — patient × condition × technique, split where more
+ * than `gapDays` pass between dated sessions — and numbered within them; session 1 is the
+ * baseline. The windows run over a narrow projection and are joined back: sorting whole session
+ * rows would not fit in the wasm heap at millions of rows.
+ */
+export async function sessionsSql(db: Connector, gapDays: number): Promise<string> {
+	const enums = await Promise.all(CATEGORIES.map((c) => enumType(db, c)));
+	const source = (c: string) =>
+		c === 'condition' || c === 'technique' ? `g.${c}` : `g.first.${c}`;
+	const cast = CATEGORIES.map((c, i) => `${source(c)}::${enums[i]} AS ${c}`).join(', ');
+	const pair = 'patient, condition, technique';
+	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
+	return `
+		WITH gaps AS (
+			SELECT session_key, patient, condition, technique, session_date, visit, first_row,
+				row_number() OVER w = 1
+					OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
+			FROM session_groups WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
 		), courses AS (
 			SELECT *, sum(opens::INTEGER) OVER (PARTITION BY ${pair} ORDER BY ${order}) AS course
 			FROM gaps
+		), numbered AS (
+			SELECT session_key,
+				row_number() OVER (ORDER BY first_row)::INTEGER AS session_id,
+				dense_rank() OVER (ORDER BY ${pair}, course)::INTEGER AS episode,
+				row_number() OVER (PARTITION BY ${pair}, course ORDER BY ${order})::USMALLINT AS session_no,
+				(session_date - min(session_date) OVER (PARTITION BY ${pair}, course))::INTEGER AS days
+			FROM courses
 		)
-		SELECT row_number() OVER (ORDER BY first_row)::INTEGER AS session_id,
-			patient, ${cast}, session_date, visit,
-			dense_rank() OVER (ORDER BY ${pair}, course)::INTEGER AS episode,
-			row_number() OVER (PARTITION BY ${pair}, course ORDER BY ${order})::USMALLINT AS session_no,
-			(session_date - min(session_date) OVER (PARTITION BY ${pair}, course))::INTEGER AS days,
-			minutes::USMALLINT AS minutes, notes, f.__file AS source_file, source_row::INTEGER AS source_row,
-			source_sheet_row::INTEGER AS source_sheet_row, session_key
-		FROM courses JOIN mo_files f ON f.__file_no = courses.file_no`;
+		SELECT n.session_id, g.patient, ${cast}, g.session_date, g.visit, n.episode, n.session_no,
+			n.days, g.first.minutes::USMALLINT AS minutes, g.first.notes AS notes,
+			f.__file AS source_file, g.first.source_row::INTEGER AS source_row,
+			g.first.source_sheet_row::INTEGER AS source_sheet_row, g.session_key
+		FROM session_groups g JOIN numbered n USING (session_key)
+		JOIN mo_files f ON f.__file_no = g.first.file_no
+		ORDER BY n.session_id`;
 }
 
 /** Categories become ENUMs of the values present: filters at 1M rows get several times faster. */

@@ -29,10 +29,10 @@ export function coercionsSql(mapping: Mapping): string {
 		.join(' ');
 	return `
 		WITH cells AS (
-			SELECT __file AS file, "column", kind, raw AS example FROM cell_values JOIN mo_files USING (__file_no)
+			SELECT __file AS file, "column", kind, raw AS example FROM odd_cells JOIN mo_files USING (__file_no)
 			WHERE kind IN ('decimal_comma', 'out_of_text', 'percent_sign', 'missing_marker')
 			UNION ALL
-			SELECT __file, "column", 'trimmed_whitespace', raw FROM cell_values JOIN mo_files USING (__file_no)
+			SELECT __file, "column", 'trimmed_whitespace', raw FROM odd_cells JOIN mo_files USING (__file_no)
 			WHERE padded AND valid
 			UNION ALL
 			SELECT __file, ${column('date')}, CASE WHEN date_kind = 'missing_marker' THEN 'missing_marker' ELSE 'date_format' END, "date"

@@ -35,9 +35,9 @@ export function datasetTablesSql(
 			].join(', ')})`
 	);
 	return `
-		CREATE OR REPLACE TEMP TABLE measures_next AS SELECT * FROM (VALUES ${rows.join(', ')})
+		CREATE OR REPLACE TABLE measures_next AS SELECT * FROM (VALUES ${rows.join(', ')})
 			t("key", label, instrument, unit, min, max, better, mcid_points, mcid_percent, mcid_source);
-		CREATE OR REPLACE TEMP TABLE dataset_info_next AS SELECT
+		CREATE OR REPLACE TABLE dataset_info_next AS SELECT
 			${quoteString(name)} AS name,
 			CASE WHEN (SELECT count(session_date) FROM sessions_next) > 0 THEN 'session_no' ELSE 'visit' END AS time_axis,
 			CASE WHEN (SELECT count(session_date) FROM sessions_next) > 0 THEN 'session'

@@ -1,7 +1,7 @@
 import type { Connector } from '../engine/connector';
 import { resolveMeasures } from '../measures/resolve';
 import { candidatesViewSql, filesSql } from './candidates-sql';
-import { observationsSql, sessionsSql } from './canonical-sql';
+import { observationsSql, sessionGroupsSql, sessionsSql } from './canonical-sql';
 import { cleanViewSql } from './clean-sql';
 import { datesLookupSql, decideDateOrder } from './dates-sql';
 import { eventsLookupSql, labelsLookupSql, numbersLookupSql } from './lookups-sql';
@@ -15,12 +15,13 @@ import { summarise, type ImportReport } from './report';
 import { measureNamesSql, rowStatusSql } from './status-sql';
 import { valuesSql } from './values-sql';
 
+/** Renamed, not copied: at millions of rows a second copy would not fit in the wasm heap. */
 async function swapIn(db: Connector) {
+	await db.query('ALTER TABLE sessions_next DROP COLUMN session_key');
 	await db.query('BEGIN TRANSACTION');
 	try {
 		for (const t of DATASET_TABLES) {
-			const columns = t === 'sessions' ? '* EXCLUDE (session_key)' : '*';
-			await db.query(`CREATE OR REPLACE TABLE ${t} AS SELECT ${columns} FROM ${t}_next`);
+			await db.query(`DROP TABLE IF EXISTS ${t}; ALTER TABLE ${t}_next RENAME TO ${t};`);
 		}
 		await db.query('COMMIT');
 	} catch (e) {
@@ -29,10 +30,11 @@ async function swapIn(db: Connector) {
 	}
 }
 
-const WORK_VIEWS = ['cand_clean', 'candidates'];
+const WORK_VIEWS = ['cell_values', 'cand_clean', 'candidates'];
 const WORK_TABLES = [
 	'cand_rows',
-	'cell_values',
+	'session_groups',
+	'odd_cells',
 	'mo_files',
 	'mo_dates',
 	'mo_labels',
@@ -73,7 +75,7 @@ export async function buildDataset(
 	const measures = resolveMeasures(Object.keys(mapping.measures), mapping.customMeasures);
 	const notes: string[] = [];
 	const temp = (name: string, sql: string) =>
-		db.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+		db.query(`CREATE OR REPLACE ${name.endsWith('_next') ? '' : 'TEMP'} TABLE ${name} AS ${sql}`);
 	try {
 		await installImportMacros(db);
 		if (mapping.layout === 'redcap') {
@@ -92,9 +94,15 @@ export async function buildDataset(
 		await db.query(cleanViewSql(mapping));
 		await db.query(measureNamesSql(mapping));
 		await temp('cand_rows', rowStatusSql(mapping));
-		await temp('cell_values', valuesSql(mapping, measures));
+		await db.query(`CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`);
+		// The few cells that were not plain valid numbers: all that problems and coercions read.
+		await temp(
+			'odd_cells',
+			`SELECT * FROM cell_values WHERE NOT valid OR kind <> 'plain' OR padded`
+		);
 		await temp('import_problems_next', problemsSql(mapping, now));
 		await temp('import_coercions_next', coercionsSql(mapping));
+		await temp('session_groups', sessionGroupsSql());
 		await temp(
 			'sessions_next',
 			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS)

@@ -69,5 +69,5 @@ export function problemsSql(mapping: Mapping, now: Date): string {
 			CASE WHEN num IS NULL THEN 'not_numeric' ELSE 'out_of_range' END,
 			CASE WHEN num IS NULL THEN 'Not a number: the score is treated as missing.'
 				ELSE 'Outside ' || mo_num_text(lo) || '–' || mo_num_text(hi) || ': the score is treated as missing (never clipped).' END
-		FROM cell_values JOIN mo_files USING (__file_no) WHERE NOT valid AND kind <> 'missing_marker'`;
+		FROM odd_cells JOIN mo_files USING (__file_no) WHERE NOT valid AND kind <> 'missing_marker'`;
 }

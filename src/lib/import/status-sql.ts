@@ -35,7 +35,7 @@ export function rowStatusSql(mapping: Mapping): string {
 		cells.map((c) => `(mo_text(${c}) IS NULL OR mo_missing(${c}))`).join(' AND ') || 'true';
 	const session = `concat_ws(chr(31), patient_key, time_key, ${keyPart('condition_label')}, ${keyPart('technique_label')})`;
 	return `
-		WITH base AS (
+		WITH base AS NOT MATERIALIZED (
 			SELECT c.*, ${long ? 'n.measure' : 'NULL::VARCHAR'} AS measure_key,
 				coalesce(strftime(day, '%Y-%m-%d'), 'visit ' || visit_no::VARCHAR) AS time_key,
 				${POS} AS pos,
@@ -52,7 +52,7 @@ export function rowStatusSql(mapping: Mapping): string {
 		), copies AS (
 			SELECT __content, min(pos) AS first_pos FROM base WHERE early_reason IS NULL
 			GROUP BY __content HAVING count(*) > 1
-		), keyed AS (
+		), keyed AS NOT MATERIALIZED (
 			SELECT b.*, cp.first_pos AS copy_of, ${session} AS session_key,
 				${session}${long ? ` || chr(31) || ${keyPart('measure_key')}` : ''} AS dup_key
 			FROM base b LEFT JOIN copies cp ON b.early_reason IS NULL AND cp.__content = b.__content
