@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { problems } from '../../../tests/support/import';
+import { freshDb, rows, TEST_NOW } from '../../../tests/support/db';
+import { importFiles } from './import-files';
+
+describe('session length and age', () => {
+	it('are rejected as values when impossible, and ages pool into bands with 90+', async () => {
+		const csv = [
+			'patient,date,minutes,age,pain',
+			'P1,2025-01-06,45,34,5',
+			'P2,2025-01-06,abc,150,5',
+			'P3,2025-01-06,600,93,5'
+		].join('\n');
+		const db = await freshDb();
+		await importFiles(db, [{ name: 'm.csv', blob: new Blob([csv]) }], { now: TEST_NOW });
+		expect(await problems(db)).toEqual([
+			{ row: 2, column: 'age', value: '150', severity: 'rejected_value', reason: 'out_of_range' },
+			{
+				row: 2,
+				column: 'minutes',
+				value: 'abc',
+				severity: 'rejected_value',
+				reason: 'not_numeric'
+			},
+			{
+				row: 3,
+				column: 'minutes',
+				value: '600',
+				severity: 'rejected_value',
+				reason: 'out_of_range'
+			}
+		]);
+		expect(
+			await rows(db, 'SELECT patient, minutes, age_band::VARCHAR AS band FROM sessions ORDER BY 1')
+		).toEqual([
+			{ patient: 'P1', minutes: 45, band: '30–39' },
+			{ patient: 'P2', minutes: null, band: null },
+			{ patient: 'P3', minutes: null, band: '90+' }
+		]);
+		await db.close();
+	});
+});
+
+describe('every rejection reason, at its data row', () => {
+	it('covers rows without a time and rows with too many fields', async () => {
+		const csv = [
+			'patient,date,visit,pain',
+			'P1,2025-01-06,,5',
+			'P1,,,4',
+			'',
+			'P1,2025-01-20,,3,extra',
+			'P2,N/A,,6',
+			'P2,,3,6'
+		].join('\n');
+		const db = await freshDb();
+		const { report } = await importFiles(db, [{ name: 'r.csv', blob: new Blob([csv]) }], {
+			now: TEST_NOW
+		});
+		expect(report).toMatchObject({ rows: 5, accepted: 2, rejected: 3 });
+		expect((await problems(db)).map((p) => [p.row, p.reason])).toEqual([
+			[2, 'no_time'],
+			[3, 'too_many_fields'],
+			[4, 'no_time']
+		]);
+		await db.close();
+	});
+});
