@@ -15,6 +15,22 @@ import { summarise, type ImportReport } from './report';
 import { measureNamesSql, rowStatusSql } from './status-sql';
 import { valuesSql } from './values-sql';
 
+/**
+ * Every row read must be decided exactly once (accepted + rejected = read). Checked, not
+ * assumed: a broken invariant fails the import before anything is swapped in.
+ */
+async function checkAccounting(db: Connector, files: readonly StagedFile[]) {
+	const read = files.reduce((n, f) => n + f.rows, 0);
+	const t = await db.query(`SELECT count(*)::INTEGER AS decided,
+		count(DISTINCT (__file_no, __row))::INTEGER AS distinct_rows FROM cand_rows`);
+	const { decided, distinct_rows } = t.get(0)!.toJSON() as Record<string, number>;
+	if (decided !== read || distinct_rows !== read) {
+		throw new Error(
+			`Import stopped: ${read} rows were read but ${decided} decided (${distinct_rows} distinct). Nothing was changed; please report this file.`
+		);
+	}
+}
+
 /** Renamed, not copied: at millions of rows a second copy would not fit in the wasm heap. */
 async function swapIn(db: Connector) {
 	await db.query('ALTER TABLE sessions_next DROP COLUMN session_key');
@@ -94,6 +110,7 @@ export async function buildDataset(
 		await db.query(cleanViewSql(mapping));
 		await db.query(measureNamesSql(mapping));
 		await temp('cand_rows', rowStatusSql(mapping));
+		await checkAccounting(db, files);
 		await db.query(`CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`);
 		// The few cells that were not plain valid numbers: all that problems and coercions read.
 		await temp(
