@@ -37,7 +37,7 @@ export function candidatesViewSql(files: StagedFile[], mapping: Mapping, notes: 
  * `candidates` has the file, the row numbers, each mapped field, and the raw measure cells.
  * Missing columns become NULL (and a note), so files of one clinic each can share a mapping.
  */
-export function candidatesSql(files: StagedFile[], mapping: Mapping, notes: string[]): string {
+function candidatesSql(files: StagedFile[], mapping: Mapping, notes: string[]): string {
 	return files
 		.map((file, fileNo) => {
 			const has = new Set(file.columns);

@@ -35,17 +35,6 @@ export interface Mapping {
 
 export const DEFAULT_EPISODE_GAP_DAYS = 90;
 
-/** Every source column a mapping reads. */
-export function mappedColumns(mapping: Mapping): string[] {
-	const columns = Object.values(mapping.fields).flatMap((s) =>
-		typeof s === 'string' ? [s] : Array.isArray(s) ? s : []
-	);
-	if (mapping.layout === 'long' && mapping.long) {
-		columns.push(mapping.long.measureColumn, mapping.long.valueColumn);
-	} else columns.push(...Object.values(mapping.measures));
-	return [...new Set(columns)];
-}
-
 /** The field's column names (composite keys have several); none for constants. */
 export function sourceColumns(source: FieldSource | undefined): string[] {
 	if (source === undefined || (typeof source === 'object' && !Array.isArray(source))) return [];

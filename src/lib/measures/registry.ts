@@ -65,7 +65,3 @@ export const BUILT_IN_MEASURES: readonly Measure[] = [
 		mcid: null
 	}
 ];
-
-export function findMeasure(key: string, measures: readonly Measure[] = BUILT_IN_MEASURES) {
-	return measures.find((m) => m.key === key);
-}
