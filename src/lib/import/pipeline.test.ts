@@ -155,3 +155,22 @@ describe('value renames and merges', () => {
 		await db.close();
 	});
 });
+
+describe('a long build', () => {
+	it('reports its steps as it goes', async () => {
+		const db = await freshDb();
+		const steps: string[] = [];
+		const csv = 'patient,date,pain\nP1,2025-01-06,5\n';
+		await importFiles(db, [{ name: 's.csv', blob: new Blob([csv]) }], {
+			onStep: (s) => steps.push(s)
+		});
+		expect(steps).toEqual([
+			'Reading dates, numbers and categories',
+			'Checking every row',
+			'Listing problems',
+			'Building sessions and episodes of care',
+			'Attaching scores'
+		]);
+		await db.close();
+	});
+});

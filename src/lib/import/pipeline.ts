@@ -74,6 +74,8 @@ export interface BuildOptions {
 	/** Dates after this are flagged (injectable so tests are stable). */
 	now?: Date;
 	name?: string;
+	/** Told which step is running, for a long build's progress. */
+	onStep?: (step: string) => void;
 }
 
 /**
@@ -92,7 +94,9 @@ export async function buildDataset(
 	const notes: string[] = [];
 	const temp = (name: string, sql: string) =>
 		db.query(`CREATE OR REPLACE ${name.endsWith('_next') ? '' : 'TEMP'} TABLE ${name} AS ${sql}`);
+	const step = options.onStep ?? (() => {});
 	try {
+		step('Reading dates, numbers and categories');
 		await installImportMacros(db);
 		if (mapping.layout === 'redcap') {
 			notes.push(
@@ -109,6 +113,7 @@ export async function buildDataset(
 		if (mapping.layout === 'redcap') await db.query(eventsLookupSql());
 		await db.query(cleanViewSql(mapping));
 		await db.query(measureNamesSql(mapping));
+		step('Checking every row');
 		await temp('cand_rows', rowStatusSql(mapping));
 		await checkAccounting(db, files);
 		await db.query(`CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`);
@@ -117,13 +122,16 @@ export async function buildDataset(
 			'odd_cells',
 			`SELECT * FROM cell_values WHERE NOT valid OR kind <> 'plain' OR padded`
 		);
+		step('Listing problems');
 		await temp('import_problems_next', problemsSql(mapping, now));
 		await temp('import_coercions_next', coercionsSql(mapping));
+		step('Building sessions and episodes of care');
 		await temp('session_groups', sessionGroupsSql());
 		await temp(
 			'sessions_next',
 			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS)
 		);
+		step('Attaching scores');
 		await temp('observations_next', observationsSql(measures.map((m) => m.key)));
 		await db.query(datasetTablesSql(measures, mapping, files, dates.order, now, options.name));
 		await swapIn(db);

@@ -24,6 +24,8 @@ class ImportSession {
 	name = $state('');
 	report = $state.raw<ImportReport | null>(null);
 	error = $state<string | null>(null);
+	/** The build step running now, shown while a large import builds. */
+	buildStep = $state('');
 
 	async read(sources: SourceFile[], sheet?: string) {
 		await this.reset();
@@ -61,7 +63,11 @@ class ImportSession {
 		try {
 			const db = await appData.coordinator.db();
 			const mapping = $state.snapshot(this.mapping);
-			this.report = await buildDataset(db, this.staged, mapping, { name: this.name });
+			this.report = await buildDataset(db, this.staged, mapping, {
+				name: this.name,
+				onStep: (s) => (this.buildStep = s)
+			});
+			this.buildStep = 'Saving the dataset in this browser';
 			rememberMapping(
 				this.staged.flatMap((s) => s.columns),
 				mapping
