@@ -54,9 +54,13 @@ export function recording(inner: Connector): Recording {
 				overhead += performance.now() - t0;
 				return timed({ kind: 'registerFile', name, data }, () => inner.registerFile(name, bytes));
 			},
-			// The bare replay could not reproduce it (the table is not kept): fail, never mismeasure.
+			// The bare replay could not reproduce these (tables and bytes are not kept): fail, never
+			// mismeasure. The bench imports CSV and queries; it saves no snapshots.
 			insertArrow: async () => {
 				throw new Error('insertArrow is not recorded: the bench replays CSV imports only');
+			},
+			queryIpc: async () => {
+				throw new Error('queryIpc is not recorded: the bench replays CSV imports only');
 			},
 			dropFile: (name) => timed({ kind: 'dropFile', name }, () => inner.dropFile(name)),
 			close: () => inner.close()

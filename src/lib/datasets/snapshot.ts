@@ -1,8 +1,8 @@
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import type { Connector } from '../engine/connector';
 import { quoteIdent } from '../engine/quote';
 
-/** One table as stored between sessions: how to create it, and its rows as Arrow IPC (stream). */
+/** One table as stored between sessions: how to create it, and its rows as Arrow IPC. */
 export interface TableSnapshot {
 	name: string;
 	ddl: string;
@@ -15,8 +15,11 @@ export interface TableSnapshot {
  */
 const WIDE_INTEGERS = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
 
-/** Every IPC stream that was written to the end finishes with this marker. */
+/** A complete IPC stream ends with this marker; a complete IPC file with the magic "ARROW1". */
 const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+const FILE_MAGIC = [...'ARROW1'].map((c) => c.charCodeAt(0));
+const endsWith = (bytes: Uint8Array, tail: number[]) =>
+	bytes.length >= tail.length && tail.every((b, i) => bytes[bytes.length - tail.length + i] === b);
 
 // Only tables of the default schema: temporary tables and other schemas are not dataset tables.
 const IN_DEFAULT_SCHEMA = 'schema_name = current_schema() AND database_name = current_database()';
@@ -40,8 +43,9 @@ export async function snapshotTables(db: Connector, names: string[]): Promise<Ta
 			const column = quoteIdent(String(column_name));
 			return WIDE_INTEGERS.has(String(data_type)) ? `${column}::VARCHAR AS ${column}` : column;
 		});
-		const rows = await db.query(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
-		snapshots.push({ name, ddl, ipc: tableToIPC(rows, 'stream') });
+		// Straight from the engine: serialising here would stall the page for large tables.
+		const ipc = await db.queryIpc(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
+		snapshots.push({ name, ddl, ipc });
 	}
 	return snapshots;
 }
@@ -78,8 +82,8 @@ export async function restoreTables(db: Connector, snapshots: TableSnapshot[]): 
 /** Creates the snapshot's table as `temp` and fills it with the snapshot's rows. */
 async function stage(db: Connector, snapshot: TableSnapshot, temp: string): Promise<void> {
 	const { name, ddl, ipc } = snapshot;
-	if (!END_OF_STREAM.every((byte, i) => ipc[ipc.length - END_OF_STREAM.length + i] === byte)) {
-		// A stream cut at a batch boundary would otherwise read as fewer rows without any error.
+	if (!endsWith(ipc, FILE_MAGIC) && !endsWith(ipc, END_OF_STREAM)) {
+		// Bytes cut at a batch boundary would otherwise read as fewer rows without any error.
 		throw new Error(`The saved rows of ${name} are incomplete`);
 	}
 	const data = tableFromIPC(ipc);

@@ -21,6 +21,11 @@ export interface Connector {
 	 * buffer is transferred to the worker: the caller's copy is detached afterwards.
 	 */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * The result as Arrow IPC file bytes, made where the engine runs (the worker, in the browser)
+	 * and never parsed on the page: for storing whole tables without stalling the UI.
+	 */
+	queryIpc(sql: string): Promise<Uint8Array>;
 	/** Creates table `name` from an Arrow table (readers of Excel, Parquet and JSON use this). */
 	insertArrow(name: string, data: Table): Promise<void>;
 	/** Forgets a registered file (its bytes can then be freed). */

@@ -55,3 +55,20 @@ describe('quoting', () => {
 		}
 	});
 });
+
+describe('query results as IPC bytes', () => {
+	it('are a complete Arrow file of the same rows', async () => {
+		const { tableFromIPC } = await import('apache-arrow');
+		const bytes = await db.queryIpc("SELECT range AS i, 'x' || range AS s FROM range(3)");
+		expect(new TextDecoder().decode(bytes.subarray(-6))).toBe('ARROW1');
+		expect(
+			tableFromIPC(bytes)
+				.toArray()
+				.map((r) => r.toJSON())
+		).toEqual([
+			{ i: 0, s: 'x0' },
+			{ i: 1, s: 'x1' },
+			{ i: 2, s: 'x2' }
+		]);
+	});
+});

@@ -55,6 +55,9 @@ export async function createNodeConnector(): Promise<Connector> {
 				unsafe((b, id) => b.closePrepared(id, statement));
 			}
 		},
+		async queryIpc(sql) {
+			return unsafe((b, id) => b.runQuery(id, sql));
+		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
 		},

@@ -42,6 +42,7 @@ export async function createWasmConnector(): Promise<Connector> {
 				await statement.close();
 			}
 		},
+		queryIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},
