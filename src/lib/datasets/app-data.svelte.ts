@@ -9,7 +9,8 @@ import type { Measure } from '../measures/registry';
 import { installTQuantiles } from '../stats/t-quantiles';
 import { readDatasetMeta, type DatasetInfo } from './dataset-meta';
 import { restoreTables, snapshotTables } from './snapshot';
-import { openDatasetStore, type DatasetRecord } from './store';
+import type { DatasetRecord, DatasetStore } from './store';
+import { openDatasetStoreInWorker } from './store-client';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
 
@@ -32,8 +33,14 @@ class AppData {
 	/** Bumped whenever the loaded tables change, so views re-query. */
 	version = $state(0);
 	readonly coordinator = new Coordinator(createWasmConnector);
-	readonly store = openDatasetStore();
+	#store: DatasetStore | null = null;
 	#ready: Promise<void> | null = null;
+
+	/** Started on first use: a worker belongs to the page, not to module loading. */
+	get store(): DatasetStore {
+		this.#store ??= openDatasetStoreInWorker();
+		return this.#store;
+	}
 
 	ensureReady(): Promise<void> {
 		this.#ready ??= this.#start().catch((e: unknown) => this.#fail(e));

@@ -1,0 +1,26 @@
+import { openDatasetStore, type DatasetStore } from './store';
+
+/**
+ * IndexedDB in a worker: storing hundreds of megabytes of table bytes costs the thread that does
+ * it about a second, which must not be the page's.
+ */
+const store = openDatasetStore();
+
+self.onmessage = async (
+	event: MessageEvent<{ id: number; method: keyof DatasetStore; args: unknown[] }>
+) => {
+	const { id, method, args } = event.data;
+	try {
+		const result = await (store[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+		// Loaded table bytes go back without a copy.
+		const transfer =
+			method === 'load' && result
+				? (result as { tables: { ipc: Uint8Array }[] }).tables.map(
+						(t) => t.ipc.buffer as ArrayBuffer
+					)
+				: [];
+		self.postMessage({ id, result }, { transfer });
+	} catch (e) {
+		self.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+	}
+};
