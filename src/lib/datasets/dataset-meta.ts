@@ -1,4 +1,5 @@
 import type { Connector } from '../engine/connector';
+import { rowObjects } from '../engine/rows';
 import { datasetInfoQuery, measuresQuery } from '../import/metadata-sql';
 import type { Measure } from '../measures/registry';
 
@@ -20,10 +21,8 @@ type MeasureRow = Omit<Measure, 'mcid'> & {
 export async function readDatasetMeta(
 	db: Connector
 ): Promise<{ info: DatasetInfo; measures: Measure[] }> {
-	const measureRows = (await db.query(measuresQuery().sql))
-		.toArray()
-		.map((r) => r.toJSON() as MeasureRow);
-	const [info] = (await db.query(datasetInfoQuery().sql)).toArray().map((r) => r.toJSON());
+	const measureRows = rowObjects<MeasureRow>(await db.query(measuresQuery().sql));
+	const [info] = rowObjects(await db.query(datasetInfoQuery().sql));
 	const measures = measureRows.map(({ mcid_points, mcid_percent, mcid_source, ...m }) => ({
 		...m,
 		mcid:

@@ -1,5 +1,6 @@
-import { quoteString } from '../engine/quote';
+import { CATEGORIES } from './lookups-sql';
 import { sourceColumns, type Mapping } from './mapping';
+import { fieldColumnSql, whenThen } from './problems-sql';
 
 export const COERCION_MESSAGES: Record<string, string> = {
 	decimal_comma: 'Decimal comma read as a decimal point (7,5 → 7.5).',
@@ -16,17 +17,12 @@ export const COERCION_MESSAGES: Record<string, string> = {
  * not once per cell (domain.md).
  */
 export function coercionsSql(mapping: Mapping): string {
-	const column = (f: keyof Mapping['fields']) =>
-		quoteString(sourceColumns(mapping.fields[f]).join(' + ') || f);
-	const categories = (['clinic', 'therapist', 'condition', 'technique', 'sex'] as const)
-		.filter((f) => sourceColumns(mapping.fields[f]).length)
-		.map(
-			(f) => `SELECT __file, ${column(f)}, 'category_normalised', ${f}
+	const column = (f: keyof Mapping['fields']) => fieldColumnSql(mapping, f);
+	const categories = CATEGORIES.filter((f) => sourceColumns(mapping.fields[f]).length).map(
+		(f) => `SELECT __file, ${column(f)}, 'category_normalised', ${f}
 				FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL`
-		);
-	const messages = Object.entries(COERCION_MESSAGES)
-		.map(([k, m]) => `WHEN ${quoteString(k)} THEN ${quoteString(m)}`)
-		.join(' ');
+	);
+	const messages = whenThen(COERCION_MESSAGES);
 	return `
 		WITH cells AS (
 			SELECT __file AS file, "column", kind, raw AS example FROM odd_cells JOIN mo_files USING (__file_no)

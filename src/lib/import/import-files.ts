@@ -1,4 +1,5 @@
 import type { Connector } from '../engine/connector';
+import { quoteIdent } from '../engine/quote';
 import { suggestMapping } from './auto-map';
 import type { Mapping } from './mapping';
 import { buildDataset, type BuildOptions } from './pipeline';
@@ -26,7 +27,7 @@ export async function stageFiles(
 }
 
 export async function dropStaged(db: Connector, staged: readonly StagedFile[]) {
-	for (const s of staged) await db.query(`DROP TABLE IF EXISTS "${s.table.replaceAll('"', '""')}"`);
+	for (const s of staged) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
 }
 
 /** The whole import in one call (command line, tests): read, map (or use the given mapping), build. */

@@ -35,6 +35,9 @@ export interface Mapping {
 
 export const DEFAULT_EPISODE_GAP_DAYS = 90;
 
+/** How a field's source reads in reports: `Client ID`, or `site + id` for a composite key. */
+export const columnsLabel = (source: FieldSource | undefined) => sourceColumns(source).join(' + ');
+
 /** The field's column names (composite keys have several); none for constants. */
 export function sourceColumns(source: FieldSource | undefined): string[] {
 	if (source === undefined || (typeof source === 'object' && !Array.isArray(source))) return [];

@@ -1,5 +1,5 @@
 import { quoteString } from '../engine/quote';
-import { sourceColumns, type Mapping } from './mapping';
+import { columnsLabel, type Mapping } from './mapping';
 
 export type Severity = 'rejected_row' | 'rejected_value' | 'flag';
 
@@ -12,13 +12,22 @@ const MESSAGES: Record<string, string> = {
 	unknown_measure: 'The measure named here is not mapped to any measure.'
 };
 
+/** `WHEN code THEN message …` for a CASE over reason or coercion codes. */
+export const whenThen = (messages: Record<string, string>) =>
+	Object.entries(messages)
+		.map(([code, message]) => `WHEN ${quoteString(code)} THEN ${quoteString(message)}`)
+		.join(' ');
+
+/** A field's source column(s) as an SQL literal for the report (the field's name if none). */
+export const fieldColumnSql = (mapping: Mapping, field: keyof Mapping['fields']) =>
+	quoteString(columnsLabel(mapping.fields[field]) || field);
+
 /**
  * Every rejected row, rejected value and flag, one row each: file, 1-based data row (and the
  * sheet's own row for Excel), source column, the value verbatim, severity, reason and message.
  */
 export function problemsSql(mapping: Mapping, now: Date): string {
-	const column = (f: keyof Mapping['fields']) =>
-		quoteString(sourceColumns(mapping.fields[f]).join(' + ') || f);
+	const column = (f: keyof Mapping['fields']) => fieldColumnSql(mapping, f);
 	const where = mapping.layout === 'long' ? quoteString(mapping.long!.measureColumn) : 'NULL';
 	const rowColumn = `CASE reason WHEN 'missing_patient' THEN ${column('patient')}
 		WHEN 'invalid_date' THEN ${column('date')} WHEN 'no_time' THEN ${column('date')}
@@ -34,9 +43,7 @@ export function problemsSql(mapping: Mapping, now: Date): string {
 			${quoteString(`${rule}: treated as missing.`)}
 		FROM ${rows} WHERE reason IS NULL AND mo_text(${field}) IS NOT NULL AND NOT mo_missing(${field})
 			AND ${valid} IS NULL`;
-	const messages = Object.entries(MESSAGES)
-		.map(([k, m]) => `WHEN ${quoteString(k)} THEN ${quoteString(m)}`)
-		.join(' ');
+	const messages = whenThen(MESSAGES);
 	const at = (pos: string) =>
 		`(SELECT __file FROM mo_files f WHERE f.__file_no = ${pos} // 1000000000) || ', row ' || (${pos} % 1000000000)`;
 	return `

@@ -1,5 +1,6 @@
 import type { Connector } from '../engine/connector';
-import { sourceColumns, type Layout, type Mapping } from './mapping';
+import { rowObjects } from '../engine/rows';
+import { columnsLabel, type Layout, type Mapping } from './mapping';
 import type { StagedFile } from './readers/types';
 
 export interface ImportReport {
@@ -29,8 +30,7 @@ export interface ImportReport {
 	missing: { field: string; count: number }[];
 }
 
-const json = async <T>(db: Connector, sql: string) =>
-	(await db.query(sql)).toArray().map((r) => r.toJSON() as T);
+const json = async <T>(db: Connector, sql: string) => rowObjects<T>(await db.query(sql));
 
 /** The report of the import just swapped in, read back from its tables. */
 export async function summarise(
@@ -80,7 +80,7 @@ function describeMapping(mapping: Mapping): Record<string, string> {
 		out[field] =
 			typeof source === 'object' && !Array.isArray(source)
 				? `= ${source.constant}`
-				: sourceColumns(source).join(' + ');
+				: columnsLabel(source);
 	}
 	for (const [measure, column] of Object.entries(mapping.measures)) out[measure] = column;
 	return out;
