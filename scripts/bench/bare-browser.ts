@@ -1,7 +1,7 @@
 // The bare path in Chromium: duckdb-wasm's AsyncDuckDB called directly, no app code. Same
 // self-hosted bundles (Vite ?url imports), open config and session settings as the app's
-// browser connector, so only the layer differs. Built into the harness page only.
-import { openWasmDuckDB } from '../../src/lib/engine/wasm-connector';
+// browser engine, so only the layer differs. Built into the harness page only.
+import { openWasmDuckDB } from '../../src/lib/engine/wasm-engine';
 import type { BareDb } from './types';
 
 export async function createBareBrowser(): Promise<BareDb> {

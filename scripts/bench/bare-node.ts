@@ -1,6 +1,6 @@
 // The bare path in Node: duckdb-wasm's blocking build called directly, no app code. Opened with
-// the same config and session settings as the app's Node connector, so only the layer differs.
-import { openNodeDuckDB } from '../../src/lib/engine/node-connector';
+// the same config and session settings as the app's Node engine, so only the layer differs.
+import { openNodeDuckDB } from '../../src/lib/engine/node-engine';
 import type { BareDb } from './types';
 
 export async function createBareNode(): Promise<BareDb> {

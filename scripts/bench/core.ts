@@ -1,11 +1,11 @@
 // The benchmark itself, shared by Node and the Chromium harness (no Node or browser imports):
-// the app's own import and trend query through its Connector, the very same recorded calls
+// the app's own import and trend query through its LocalEngine, the very same recorded calls
 // replayed on duckdb-wasm's own API, and a plain read_csv as a floor.
 import { importFiles } from '../../src/lib/import/import-files';
 import type { SourceFile } from '../../src/lib/import/readers/types';
 import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
 import { trendQuery, type TrendFilter } from '../../src/lib/stats/trend';
-import { busyMs, describeOp, overlaps, recording, type TimedOp } from './recording-connector';
+import { busyMs, describeOp, overlaps, recording, type TimedOp } from './recording-engine';
 import { floorRun, importBare } from './replay';
 import type { BareDb, BenchOptions, Engine, SizeResult, StepTimes } from './types';
 
@@ -26,7 +26,7 @@ async function importApp(engine: Engine, source: SourceFile) {
 		const setup = rec.take().map((t) => t.op);
 		rec.overheadMs();
 		const t0 = now();
-		const { report } = await importFiles(rec.db, [source], { name: source.name });
+		const { report } = await importFiles(rec.db, [source], { name: source.name, now: new Date() });
 		const ms = now() - t0 - rec.overheadMs(); // the recorder's byte copies are not the app's
 		return { conn, rec, setup, calls: rec.take(), ms, accepted: report.accepted };
 	} catch (e) {
@@ -72,7 +72,7 @@ export async function benchSize(
 			bareRuns.push({ callMs: b.callMs, gap: b.ms - sum(b.callMs) });
 		}
 
-		progress('  queries: app and bare alternately (app on its Connector: no Coordinator cache)');
+		progress('  queries: app and bare alternately (app on its LocalEngine: no Coordinator cache)');
 		const checks: SizeResult['checks'] = {
 			accepted: app!.accepted,
 			appTrendRows: [],
@@ -82,12 +82,12 @@ export async function benchSize(
 		for (const { step, filter } of QUERY_STEPS) {
 			const spec = trendQuery(filter);
 			const times: StepTimes = { step, app: [], bare: [] };
-			for (let w = 0; w < opts.warmups; w++) await app!.rec.db.query(spec.sql, spec.params);
+			for (let w = 0; w < opts.warmups; w++) await app!.rec.db.query(spec);
 			const op = app!.rec.take()[0]!.op; // the very call the bare path replays
 			for (let w = 0; w < opts.warmups; w++) await bare!.run(op);
 			for (let r = 0; r < opts.queryRuns; r++) {
 				let t = now();
-				checks.appTrendRows.push((await app!.conn.query(spec.sql, spec.params)).numRows);
+				checks.appTrendRows.push((await app!.conn.query(spec)).numRows);
 				times.app.push(now() - t);
 				t = now();
 				checks.bareTrendRows.push((await bare!.run(op)) ?? -1);

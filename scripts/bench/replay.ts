@@ -1,6 +1,6 @@
 // The bare side: recorded calls replayed on duckdb-wasm's own API (see bare-node.ts and
 // bare-browser.ts), and the floor, a plain read_csv. No Node or browser imports.
-import type { RecordedOp, TimedOp } from './recording-connector';
+import type { RecordedOp, TimedOp } from './recording-engine';
 import type { Engine } from './types';
 
 const now = () => performance.now();

@@ -118,8 +118,8 @@ export function notes(runs: readonly EnvRun[], machine: Machine, seconds: number
 		);
 	return [
 		`Imports: median of runs (${importRuns.join(', ')}), each on a fresh database, app and bare alternating; file registration included, database start and t-quantile setup not.`,
-		`Queries: median of ${q?.queryRuns} runs after ${q?.warmups} warm-up, app and bare alternating; the app's are timed on its Connector, so the Coordinator's cache plays no part.`,
-		"app = the app's own code: its Connector, installTQuantiles, importFiles (as src/lib/datasets/ calls it) and trendQuery. bare = every call the app made (recorded: SQL, parameters, registered bytes) replayed on duckdb-wasm's own API.",
+		`Queries: median of ${q?.queryRuns} runs after ${q?.warmups} warm-up, app and bare alternating; the app's are timed on its LocalEngine, so the Coordinator's cache plays no part.`,
+		"app = the app's own code: its LocalEngine, installTQuantiles, importFiles (as src/lib/datasets/ calls it) and trendQuery. bare = every call the app made (recorded: SQL, parameters, registered bytes) replayed on duckdb-wasm's own API.",
 		"¹ floor: bare `CREATE TABLE t AS FROM read_csv(file)` on a fresh database (DuckDB's sniffer, no validation, no episodes, no observations); its ratio is app import ÷ floor: what the import pipeline costs over a plain read.",
 		...(fetches.length
 			? [`Chromium CSV fetch from loopback (in no import time): ${fetches.join('; ')}.`]

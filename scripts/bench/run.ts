@@ -1,12 +1,12 @@
 // npm run bench [-- --rows N … --env node|chromium]: import + trend query timings, the app's
-// Connector vs the same calls on bare duckdb-wasm, in Node and in Chromium. Prints a Markdown
+// LocalEngine vs the same calls on bare duckdb-wasm, in Node and in Chromium. Prints a Markdown
 // table (stdout), writes bench-data/results.json, reports progress on stderr. Timings only:
 // nothing here asserts on them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { createNodeConnector } from '../../src/lib/engine/node-connector';
+import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import { launchBrowser } from '../../tests/e2e/support/browser';
 import type { Harness } from '../../tests/harness/harness';
 import { serveStatic } from '../../tests/support/static-server';
@@ -27,7 +27,7 @@ const optionsFor = (rows: number): BenchOptions => ({
 });
 
 async function inNode(files: BenchFile[]): Promise<EnvRun[]> {
-	const engine = { app: createNodeConnector, bare: createBareNode };
+	const engine = { app: createNodeEngine, bare: createBareNode };
 	const runs: EnvRun[] = [];
 	for (const f of files) {
 		log(`node, ${f.rows} rows`);

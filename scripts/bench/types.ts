@@ -1,6 +1,6 @@
 // Shapes shared by the bench's Node side, its browser side (tests/harness) and the report.
-import type { Connector } from '../../src/lib/engine/connector';
-import type { RecordedOp } from './recording-connector';
+import type { LocalEngine } from '../../src/lib/engine/engine';
+import type { RecordedOp } from './recording-engine';
 
 /** duckdb-wasm's own API on a fresh database; `run` returns a query's row count. */
 export interface BareDb {
@@ -10,7 +10,7 @@ export interface BareDb {
 }
 
 export interface Engine {
-	app(): Promise<Connector>;
+	app(): Promise<LocalEngine>;
 	bare(): Promise<BareDb>;
 }
 

@@ -1,7 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createNodeConnector } from '../lib/engine/node-connector';
+import { createNodeEngine } from '../lib/engine/node-engine';
 import { importFiles } from '../lib/import/import-files';
 import { problemsExportQuery } from '../lib/import/report-queries';
 import { readMappingFile } from './mapping-file';
@@ -26,11 +26,13 @@ export async function runImport(args: ImportArgs): Promise<string> {
 	const sources = await Promise.all(
 		args.files.map(async (f) => ({ name: basename(f), blob: await openAsBlob(f) }))
 	);
-	const db = await createNodeConnector();
+	const db = await createNodeEngine();
 	try {
 		const outcome = await importFiles(db, sources, { mapping, now });
 		const spec = problemsExportQuery({ severity: null, reason: null, text: null });
-		const problems = (await db.query(spec.sql, spec.params)).toArray().map((r) => r.toJSON());
+		const problems = (await db.query({ sql: spec.sql, params: spec.params }))
+			.toArray()
+			.map((r) => r.toJSON());
 		const { report } = outcome;
 		if (!args.json) return describe(report, problems.length);
 		return JSON.stringify({

@@ -47,7 +47,8 @@ async function inBrowser(csv: string): Promise<string[]> {
 async function inNode(csv: string): Promise<string[]> {
 	const { db } = await dbWithCsv(csv, 'parity.csv');
 	const out: string[] = [];
-	for (const q of PARITY_QUERIES) out.push(toPlainJson(await db.query(q.sql, q.params)));
+	for (const q of PARITY_QUERIES)
+		out.push(toPlainJson(await db.query({ sql: q.sql, params: q.params })));
 	await db.close();
 	return out;
 }

@@ -1,5 +1,5 @@
-import type { QuerySpec } from '../../src/lib/engine/connector';
-import { createWasmConnector } from '../../src/lib/engine/wasm-connector';
+import type { QuerySpec } from '../../src/lib/engine/engine';
+import { createWasmEngine } from '../../src/lib/engine/wasm-engine';
 import { importFiles } from '../../src/lib/import/import-files';
 import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
 import { toPlainJson } from '../reference/plain-json';
@@ -7,14 +7,14 @@ import { createBareBrowser } from '../../scripts/bench/bare-browser';
 import { benchSize } from '../../scripts/bench/core';
 import type { BenchOptions } from '../../scripts/bench/types';
 
-/** Runs the same queries the Node parity test runs, through the app's browser Connector. */
+/** Runs the same queries the Node parity test runs, through the app's browser LocalEngine. */
 async function runQueries(csv: string, queries: QuerySpec[]): Promise<string[]> {
-	const db = await createWasmConnector();
+	const db = await createWasmEngine();
 	await installTQuantiles(db);
 	const source = { name: 'parity.csv', blob: new Blob([new TextEncoder().encode(csv)]) };
 	await importFiles(db, [source], { now: new Date('2026-11-25T00:00:00Z') });
 	const out: string[] = [];
-	for (const q of queries) out.push(toPlainJson(await db.query(q.sql, q.params)));
+	for (const q of queries) out.push(toPlainJson(await db.query({ sql: q.sql, params: q.params })));
 	await db.close();
 	return out;
 }
@@ -27,7 +27,7 @@ async function bench(url: string, file: string, opts: BenchOptions) {
 	const t0 = performance.now();
 	const csv = new Uint8Array(await (await fetch(url)).arrayBuffer());
 	const fetchMs = performance.now() - t0;
-	const engine = { app: createWasmConnector, bare: createBareBrowser };
+	const engine = { app: createWasmEngine, bare: createBareBrowser };
 	const result = await benchSize(engine, csv, file, opts, (msg) => console.log(msg));
 	return { ...result, fetchMs };
 }

@@ -1,8 +1,8 @@
-import type { QuerySpec } from '../../src/lib/engine/connector';
+import type { QuerySpec } from '../../src/lib/engine/engine';
 import { dimensionsQuery } from '../../src/lib/stats/dimensions';
 import { trendQuery } from '../../src/lib/stats/trend';
 
-/** Queries whose answers must be identical from the browser and the Node connector. */
+/** Queries whose answers must be identical from the browser and the Node engine. */
 export const PARITY_QUERIES: QuerySpec[] = [
 	trendQuery({ measure: 'pain', condition: null }),
 	trendQuery({ measure: 'stress', condition: 'Neck pain' }),

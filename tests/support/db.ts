@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Connector } from '../../src/lib/engine/connector';
-import { createNodeConnector } from '../../src/lib/engine/node-connector';
+import type { LocalEngine } from '../../src/lib/engine/engine';
+import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import { importFiles } from '../../src/lib/import/import-files';
 import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
 
 /** A real DuckDB (the same wasm engine as the browser) with the statistics helpers installed. */
-export async function freshDb(): Promise<Connector> {
-	const db = await createNodeConnector();
+export async function freshDb(): Promise<LocalEngine> {
+	const db = await createNodeEngine();
 	await installTQuantiles(db);
 	return db;
 }
@@ -26,9 +26,9 @@ export const readSampleCsv = () => readFileSync(SAMPLE_CSV_PATH, 'utf8');
 
 /** Arrow table → plain objects, for assertions only. */
 export async function rows<T = Record<string, unknown>>(
-	db: Connector,
+	db: LocalEngine,
 	sql: string,
 	params?: (string | number | null)[]
 ): Promise<T[]> {
-	return (await db.query(sql, params)).toArray().map((r) => r.toJSON() as T);
+	return (await db.query({ sql, params })).toArray().map((r) => r.toJSON() as T);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Connector } from '../../src/lib/engine/connector';
+import type { LocalEngine } from '../../src/lib/engine/engine';
 import { importFiles } from '../../src/lib/import/import-files';
 import type { Mapping } from '../../src/lib/import/mapping';
 import { freshDb, rows, TEST_NOW } from './db';
@@ -18,7 +18,7 @@ export async function imported(name: string, mapping?: Mapping) {
 }
 
 /** The problems of the last import, in a stable order. */
-export const problems = (db: Connector) =>
+export const problems = (db: LocalEngine) =>
 	rows(
 		db,
 		`SELECT "row", "column", value, severity, reason FROM import_problems ORDER BY "row", severity, "column"`

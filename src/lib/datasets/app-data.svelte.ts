@@ -1,156 +1,151 @@
 import sampleCsvUrl from '../../../sample-data/sessions.csv?url';
 import { Coordinator } from '../engine/coordinator';
-import { createWasmConnector } from '../engine/wasm-connector';
-import { importFiles } from '../import/import-files';
+import { createWasmEngine } from '../engine/wasm-engine';
+import { describeError, type UserError } from '../errors/user-error';
 import type { Mapping } from '../import/mapping';
-import { DATASET_TABLES } from '../import/pipeline';
-import type { ImportReport } from '../import/report';
+import type { StagedFile } from '../import/readers/types';
 import type { Measure } from '../measures/registry';
-import { installTQuantiles } from '../stats/t-quantiles';
-import { readDatasetMeta, type DatasetInfo } from './dataset-meta';
-import { restoreTables, snapshotTables } from './snapshot';
-import type { DatasetRecord, DatasetStore } from './store';
+import { now } from '../state/clock';
+import type { DatasetInfo } from './dataset-meta';
+import type { DatasetRecord } from './store';
 import { openDatasetStoreInWorker } from './store-client';
+import { Workspace, type BuildRequest, type Loaded } from './workspace';
 
-export type Phase = 'idle' | 'starting' | 'loading' | 'ready' | 'failed';
+/** What the app is doing before it can show a dataset; each says what is really happening. */
+export type Phase = 'idle' | 'starting' | 'restoring' | 'sample' | 'ready' | 'failed';
 
 const SAMPLE_NAME = 'Sample clinics (bundled)';
 
 /**
  * The app's one engine and the dataset loaded in it, shared by every view. Datasets live in
  * IndexedDB; the active one is restored into DuckDB on start (the bundled sample on first visit).
+ * Every change goes through the workspace, as one coordinator write.
  */
 class AppData {
 	phase = $state<Phase>('idle');
-	error = $state<string | null>(null);
+	/** The dataset being opened while phase is 'restoring'. */
+	opening = $state<string | null>(null);
+	error = $state.raw<UserError | null>(null);
 	/** Something went wrong that did not stop the app (e.g. storage refused). */
 	warning = $state<string | null>(null);
 	active = $state.raw<DatasetRecord | null>(null);
 	info = $state.raw<DatasetInfo | null>(null);
 	measures = $state.raw<Measure[]>([]);
 	datasets = $state.raw<DatasetRecord[]>([]);
+	/** False until the saved datasets were read once (an empty list means none, after that). */
+	listed = $state(false);
 	usage = $state.raw<{ usedBytes: number; quotaBytes: number | null } | null>(null);
-	/** Bumped whenever the loaded tables change, so views re-query. */
+	/** The coordinator's data version: every write bumps it, so views ask again. */
 	version = $state(0);
-	readonly coordinator = new Coordinator(createWasmConnector);
-	#store: DatasetStore | null = null;
+	readonly coordinator = new Coordinator(createWasmEngine);
+	#workspace: Workspace | null = null;
 	#ready: Promise<void> | null = null;
 
+	constructor() {
+		this.coordinator.onChange((v) => (this.version = v));
+	}
+
 	/** Started on first use: a worker belongs to the page, not to module loading. */
-	get store(): DatasetStore {
-		this.#store ??= openDatasetStoreInWorker();
-		return this.#store;
+	get workspace(): Workspace {
+		this.#workspace ??= new Workspace(this.coordinator, openDatasetStoreInWorker(), now);
+		return this.#workspace;
 	}
 
 	ensureReady(): Promise<void> {
-		this.#ready ??= this.#start().catch((e: unknown) => this.#fail(e));
+		this.#ready ??= this.#start().catch((e: unknown) => {
+			this.error = describeError(e, 'The app could not start');
+			this.phase = 'failed';
+		});
 		return this.#ready;
+	}
+
+	/** After a failed start: a fresh storage worker, and start again. */
+	retry(): Promise<void> {
+		this.#workspace?.store.close();
+		this.#workspace = null;
+		this.#ready = null;
+		this.error = this.warning = null;
+		return this.ensureReady();
 	}
 
 	async #start() {
 		this.phase = 'starting';
-		const db = await this.coordinator.db();
-		await installTQuantiles(db);
-		this.phase = 'loading';
+		await this.workspace.start();
 		// Ask the browser to keep imported datasets under storage pressure (best effort).
 		void navigator.storage?.persist?.().catch(() => false);
-		const activeId = await this.store.getActive().catch(() => null);
-		const restored = activeId
-			? await this.#restore(activeId).catch((e: unknown) => {
-					this.warning = `The saved dataset could not be opened (${e instanceof Error ? e.message : e}); the sample is shown instead.`;
-					return false;
-				})
-			: false;
+		const activeId = await this.workspace.store.getActive().catch((e: unknown) => {
+			this.warning = `Saved datasets cannot be read in this browser (${describeError(e).summary}); the sample is shown instead.`;
+			return null;
+		});
+		await this.refreshList(); // names the dataset being opened
+		const restored = activeId ? await this.#open(activeId) : false;
 		if (!restored) await this.#loadSample();
 		await this.refreshList();
 		this.phase = 'ready';
 	}
 
-	#fail(e: unknown) {
-		this.error = e instanceof Error ? e.message : String(e);
-		this.phase = 'failed';
-	}
-
-	async #restore(id: string): Promise<boolean> {
-		const saved = await this.store.load(id);
-		if (!saved) return false;
-		await restoreTables(await this.coordinator.db(), saved.tables);
-		await this.#loaded(saved.record);
-		return true;
+	/** Opens a saved dataset; false (with a warning) if it cannot be. */
+	async #open(id: string): Promise<boolean> {
+		this.phase = this.phase === 'ready' ? 'ready' : 'restoring';
+		this.opening = this.datasets.find((d) => d.id === id)?.name ?? 'your saved dataset';
+		try {
+			const loaded = await this.workspace.restore(id);
+			if (loaded) this.#show(loaded);
+			return loaded !== null;
+		} catch (e) {
+			this.warning = `The saved dataset could not be opened (${describeError(e).summary}).`;
+			return false;
+		} finally {
+			this.opening = null;
+		}
 	}
 
 	async #loadSample() {
+		if (this.phase !== 'ready') this.phase = 'sample';
 		const response = await fetch(sampleCsvUrl);
 		if (!response.ok) throw new Error(`Could not read the sample data (${response.status})`);
-		const db = await this.coordinator.db();
 		const source = { name: 'sessions.csv', blob: await response.blob() };
-		const { report, mapping } = await importFiles(db, [source], { name: SAMPLE_NAME });
-		await this.saveLoaded(SAMPLE_NAME, report, mapping, true);
+		this.#show(await this.workspace.importSample(source, SAMPLE_NAME));
 	}
 
-	/** Persists the tables just built (an import) as a dataset and makes it the active one. */
-	async saveLoaded(name: string, report: ImportReport, mapping: Mapping, builtIn = false) {
-		const db = await this.coordinator.db();
-		const record = {
-			id: crypto.randomUUID(),
-			name,
-			createdAt: new Date().toISOString(),
-			files: report.files.map((f) => f.file),
-			summary: {
-				rows: report.rows,
-				accepted: report.accepted,
-				rejected: report.rejected,
-				sessions: report.sessions,
-				patients: report.patients
-			},
-			builtIn
-		};
-		try {
-			const saved = await this.store.save(record, await snapshotTables(db, DATASET_TABLES), {
-				report,
-				mapping
-			});
-			await this.store.setActive(saved.id);
-			await this.#loaded(saved);
-		} catch (e) {
-			// Storage can be refused (private windows, quota): the dataset still works until reload.
-			await this.#loaded({ ...record, bytes: 0 });
-			this.warning = `The dataset could not be saved in this browser: ${e instanceof Error ? e.message : e}`;
-		}
+	/** Builds staged files into the dataset shown (replacing `request.replaces` if given). */
+	async build(staged: readonly StagedFile[], mapping: Mapping, request: BuildRequest) {
+		const { report, loaded } = await this.workspace.build(staged, mapping, request);
+		this.#show(loaded);
 		await this.refreshList();
+		return { report, id: loaded.record.id };
 	}
 
-	async #loaded(record: DatasetRecord) {
-		const meta = await readDatasetMeta(await this.coordinator.db());
-		this.info = meta.info;
-		this.measures = meta.measures;
-		this.active = record;
-		this.coordinator.invalidate();
-		this.version++;
+	#show(loaded: Loaded) {
+		this.info = loaded.info;
+		this.measures = loaded.measures;
+		this.active = loaded.record;
+		if (loaded.warning) this.warning = loaded.warning;
 	}
 
 	async activate(id: string) {
-		if (await this.#restore(id)) await this.store.setActive(id);
+		if (await this.#open(id)) await this.refreshList();
 	}
 
 	async rename(id: string, name: string) {
-		await this.store.rename(id, name);
+		await this.workspace.rename(id, name);
 		if (this.active?.id === id) this.active = { ...this.active, name };
 		await this.refreshList();
 	}
 
 	async remove(id: string) {
-		await this.store.remove(id);
+		await this.workspace.forget(id);
 		await this.refreshList();
 		if (this.active?.id !== id) return;
 		const next = this.datasets[0];
-		if (next) await this.activate(next.id);
-		else await this.#loadSample();
+		if (!next || !(await this.#open(next.id))) await this.#loadSample();
+		await this.refreshList();
 	}
 
 	async refreshList() {
-		this.datasets = await this.store.list().catch(() => []);
-		this.usage = await this.store.usage().catch(() => null);
+		this.datasets = await this.workspace.list().catch(() => []);
+		this.usage = await this.workspace.store.usage().catch(() => null);
+		this.listed = true;
 	}
 }
 

@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { rowObjects } from '../engine/rows';
 import { datasetInfoQuery, measuresQuery } from '../import/metadata-sql';
 import type { Measure } from '../measures/registry';
@@ -19,10 +19,10 @@ type MeasureRow = Omit<Measure, 'mcid'> & {
 
 /** Reads the loaded dataset's measure registry and description from its tables. */
 export async function readDatasetMeta(
-	db: Connector
+	db: LocalEngine
 ): Promise<{ info: DatasetInfo; measures: Measure[] }> {
-	const measureRows = rowObjects<MeasureRow>(await db.query(measuresQuery().sql));
-	const [info] = rowObjects(await db.query(datasetInfoQuery().sql));
+	const measureRows = rowObjects<MeasureRow>(await db.query({ sql: measuresQuery().sql }));
+	const [info] = rowObjects(await db.query({ sql: datasetInfoQuery().sql }));
 	const measures = measureRows.map(({ mcid_points, mcid_percent, mcid_source, ...m }) => ({
 		...m,
 		mcid:

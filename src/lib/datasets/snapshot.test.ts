@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Connector } from '../engine/connector';
-import { createNodeConnector } from '../engine/node-connector';
+import type { LocalEngine } from '../engine/engine';
+import { createNodeEngine } from '../engine/node-engine';
 import { quoteIdent } from '../engine/quote';
 import { restoreTables, snapshotTables, type TableSnapshot } from './snapshot';
 
 const ODD = 'we"ird table';
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 });
 afterAll(() => db.close());
 
 beforeEach(async () => {
 	const tables = await rows(`SELECT table_name FROM duckdb_tables()`);
 	for (const { table_name } of tables)
-		await db.query(`DROP TABLE ${quoteIdent(String(table_name))}`);
-	await db.query(`
+		await db.query({ sql: `DROP TABLE ${quoteIdent(String(table_name))}` });
+	await db.query({
+		sql: `
 		CREATE TABLE ${quoteIdent(ODD)} (
 			"sex ""code""" ENUM('a', 'b') NOT NULL, d DATE, score DOUBLE, minutes USMALLINT,
 			n INTEGER, note VARCHAR, big BIGINT, CHECK (n > 0));
@@ -23,11 +24,12 @@ beforeEach(async () => {
 			('a', '2024-01-02', 1.5, 65535, 1, NULL, 9007199254740993),
 			('b', NULL, NULL, 0, 2, 'it''s <script>', -9007199254740993),
 			('a', '1999-12-31', -0.25, NULL, 3, '', NULL);
-		CREATE TABLE empty (id INTEGER PRIMARY KEY, "select" ENUM('x'));`);
+		CREATE TABLE empty (id INTEGER PRIMARY KEY, "select" ENUM('x'));`
+	});
 });
 
 const rows = async (sql: string, params?: string[]) =>
-	(await db.query(sql, params)).toArray().map((r) => r.toJSON());
+	(await db.query({ sql, params })).toArray().map((r) => r.toJSON());
 const types = (table: string) =>
 	rows(
 		`SELECT column_name, data_type, is_nullable FROM information_schema.columns
@@ -52,7 +54,9 @@ describe('table snapshots', () => {
 		});
 		const snapshots = await snapshotTables(db, [ODD, 'empty']);
 
-		await db.query(`DELETE FROM ${quoteIdent(ODD)}; ALTER TABLE empty ADD COLUMN extra INTEGER`);
+		await db.query({
+			sql: `DELETE FROM ${quoteIdent(ODD)}; ALTER TABLE empty ADD COLUMN extra INTEGER`
+		});
 		await restoreTables(db, snapshots);
 
 		expect(await types(ODD)).toEqual(before.odd);
@@ -64,9 +68,9 @@ describe('table snapshots', () => {
 		expect(await rows('SELECT count(*) AS n FROM empty')).toEqual([{ n: 0 }]);
 		// Constraints come back with the DDL.
 		await expect(
-			db.query(`INSERT INTO ${quoteIdent(ODD)} (n, "sex ""code""") VALUES (0, 'a')`)
+			db.query({ sql: `INSERT INTO ${quoteIdent(ODD)} (n, "sex ""code""") VALUES (0, 'a')` })
 		).rejects.toThrow(/CHECK/i);
-		await expect(db.query(`INSERT INTO empty VALUES (1, 'x'), (1, 'x')`)).rejects.toThrow(
+		await expect(db.query({ sql: `INSERT INTO empty VALUES (1, 'x'), (1, 'x')` })).rejects.toThrow(
 			/duplicate|PRIMARY/i
 		);
 		// No staging tables are left behind.
@@ -78,7 +82,7 @@ describe('table snapshots', () => {
 	it('creates tables that do not exist yet', async () => {
 		const snapshots = await snapshotTables(db, [ODD]);
 		const oddRows = await contents(ODD);
-		await db.query(`DROP TABLE ${quoteIdent(ODD)}`);
+		await db.query({ sql: `DROP TABLE ${quoteIdent(ODD)}` });
 		await restoreTables(db, snapshots);
 		expect(await contents(ODD)).toEqual(oddRows);
 	});
@@ -104,7 +108,7 @@ describe('table snapshots', () => {
 		it(`leaves every current table intact when a snapshot has ${label}`, async () => {
 			const [empty, odd] = await snapshotTables(db, ['empty', ODD]);
 			const oddRows = await contents(ODD);
-			await db.query(`INSERT INTO empty VALUES (7, 'x')`);
+			await db.query({ sql: `INSERT INTO empty VALUES (7, 'x')` });
 
 			// The good snapshot comes first, so it is already staged when the bad one fails.
 			await expect(restoreTables(db, [empty!, corrupt(odd!)])).rejects.toThrow();
@@ -117,15 +121,15 @@ describe('table snapshots', () => {
 
 	it('rolls back the swap when one table cannot be replaced', async () => {
 		const snapshots = await snapshotTables(db, ['empty', ODD]);
-		await db.query(`INSERT INTO empty VALUES (7, 'x')`);
+		await db.query({ sql: `INSERT INTO empty VALUES (7, 'x')` });
 		// A view by that name makes DROP TABLE fail after the first table was already swapped.
-		await db.query(
-			`DROP TABLE ${quoteIdent(ODD)}; CREATE VIEW ${quoteIdent(ODD)} AS SELECT 1 AS one`
-		);
+		await db.query({
+			sql: `DROP TABLE ${quoteIdent(ODD)}; CREATE VIEW ${quoteIdent(ODD)} AS SELECT 1 AS one`
+		});
 		await expect(restoreTables(db, snapshots)).rejects.toThrow();
 		expect(await rows('SELECT id FROM empty')).toEqual([{ id: 7 }]);
 		expect(await rows(`SELECT * FROM ${quoteIdent(ODD)}`)).toEqual([{ one: 1 }]);
 		expect(await rows(`SELECT count(*) AS n FROM duckdb_tables()`)).toEqual([{ n: 1 }]);
-		await db.query(`DROP VIEW ${quoteIdent(ODD)}`);
+		await db.query({ sql: `DROP VIEW ${quoteIdent(ODD)}` });
 	});
 });

@@ -1,5 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
 
 /** One table as stored between sessions: how to create it, and its rows as Arrow IPC. */
@@ -10,7 +10,7 @@ export interface TableSnapshot {
 }
 
 /**
- * The connector opens DuckDB with castBigIntToDouble, so 64/128-bit integers would come out as
+ * The engine opens DuckDB with castBigIntToDouble, so 64/128-bit integers would come out as
  * doubles and lose digits beyond 2^53. As text they round-trip exactly; INSERT casts them back.
  */
 const WIDE_INTEGERS = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
@@ -24,27 +24,27 @@ const endsWith = (bytes: Uint8Array, tail: number[]) =>
 // Only tables of the default schema: temporary tables and other schemas are not dataset tables.
 const IN_DEFAULT_SCHEMA = 'schema_name = current_schema() AND database_name = current_database()';
 
-export async function snapshotTables(db: Connector, names: string[]): Promise<TableSnapshot[]> {
+export async function snapshotTables(db: LocalEngine, names: string[]): Promise<TableSnapshot[]> {
 	const snapshots: TableSnapshot[] = [];
 	for (const name of names) {
-		const found = await db.query(
-			`SELECT sql FROM duckdb_tables() WHERE table_name = ? AND ${IN_DEFAULT_SCHEMA}`,
-			[name]
-		);
+		const found = await db.query({
+			sql: `SELECT sql FROM duckdb_tables() WHERE table_name = ? AND ${IN_DEFAULT_SCHEMA}`,
+			params: [name]
+		});
 		const ddl: unknown = found.getChild('sql')?.get(0);
 		if (typeof ddl !== 'string') throw new Error(`There is no table named ${name} to save`);
 
-		const columns = await db.query(
-			`SELECT column_name, data_type FROM duckdb_columns()
+		const columns = await db.query({
+			sql: `SELECT column_name, data_type FROM duckdb_columns()
 			 WHERE table_name = ? AND ${IN_DEFAULT_SCHEMA} ORDER BY column_index`,
-			[name]
-		);
+			params: [name]
+		});
 		const list = columns.toArray().map(({ column_name, data_type }) => {
 			const column = quoteIdent(String(column_name));
 			return WIDE_INTEGERS.has(String(data_type)) ? `${column}::VARCHAR AS ${column}` : column;
 		});
 		// Straight from the engine: serialising here would stall the page for large tables.
-		const ipc = await db.queryIpc(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
+		const ipc = await db.exportIpc(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
 		snapshots.push({ name, ddl, ipc });
 	}
 	return snapshots;
@@ -55,7 +55,7 @@ export async function snapshotTables(db: Connector, names: string[]): Promise<Ta
  * and only then swapped in by one transaction, so a bad snapshot leaves the current tables as
  * they were. The DDL is executed as SQL: it must come from snapshotTables (trusted storage).
  */
-export async function restoreTables(db: Connector, snapshots: TableSnapshot[]): Promise<void> {
+export async function restoreTables(db: LocalEngine, snapshots: TableSnapshot[]): Promise<void> {
 	const names = snapshots.map((s) => s.name);
 	if (new Set(names).size !== names.length) throw new Error('Two snapshots share a table name');
 
@@ -69,18 +69,21 @@ export async function restoreTables(db: Connector, snapshots: TableSnapshot[]): 
 				`ALTER TABLE ${quoteIdent(temp)} RENAME TO ${quoteIdent(snapshot.name)};`
 		);
 		// One call, so no other query of the app can run inside the transaction.
-		await db.query(`BEGIN TRANSACTION; ${swaps.join(' ')} COMMIT;`).catch(async (e: unknown) => {
-			// A failed statement leaves the transaction open: undo the drops done so far.
-			await db.query('ROLLBACK').catch(() => {});
-			throw e;
-		});
+		await db
+			.query({ sql: `BEGIN TRANSACTION; ${swaps.join(' ')} COMMIT;` })
+			.catch(async (e: unknown) => {
+				// A failed statement leaves the transaction open: undo the drops done so far.
+				await db.query({ sql: 'ROLLBACK' }).catch(() => {});
+				throw e;
+			});
 	} finally {
-		for (const { temp } of staged) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(temp)}`);
+		for (const { temp } of staged)
+			await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(temp)}` });
 	}
 }
 
 /** Creates the snapshot's table as `temp` and fills it with the snapshot's rows. */
-async function stage(db: Connector, snapshot: TableSnapshot, temp: string): Promise<void> {
+async function stage(db: LocalEngine, snapshot: TableSnapshot, temp: string): Promise<void> {
 	const { name, ddl, ipc } = snapshot;
 	if (!endsWith(ipc, FILE_MAGIC) && !endsWith(ipc, END_OF_STREAM)) {
 		// Bytes cut at a batch boundary would otherwise read as fewer rows without any error.
@@ -89,7 +92,7 @@ async function stage(db: Connector, snapshot: TableSnapshot, temp: string): Prom
 	const data = tableFromIPC(ipc);
 	if (data.numCols === 0) throw new Error(`The saved rows of ${name} have no columns`);
 
-	await db.query(withTableName(ddl, name, temp));
+	await db.query({ sql: withTableName(ddl, name, temp) });
 	// duckdb-wasm refuses an Arrow table without batches; the DDL alone makes the empty table.
 	if (data.numRows === 0) return;
 	const rows = `${temp}_rows`;
@@ -97,9 +100,9 @@ async function stage(db: Connector, snapshot: TableSnapshot, temp: string): Prom
 		// Arrow has no ENUM (it arrives as VARCHAR) and wide integers were saved as text: the
 		// INSERT casts each column back to the type the DDL declares, failing on invalid values.
 		await db.insertArrow(rows, data);
-		await db.query(`INSERT INTO ${quoteIdent(temp)} SELECT * FROM ${quoteIdent(rows)}`);
+		await db.query({ sql: `INSERT INTO ${quoteIdent(temp)} SELECT * FROM ${quoteIdent(rows)}` });
 	} finally {
-		await db.query(`DROP TABLE IF EXISTS ${quoteIdent(rows)}`);
+		await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(rows)}` });
 	}
 }
 

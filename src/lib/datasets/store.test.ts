@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNodeConnector } from '../engine/node-connector';
+import { createNodeEngine } from '../engine/node-engine';
 import { restoreTables, snapshotTables, type TableSnapshot } from './snapshot';
 import { openDatasetStore, type DatasetRecord } from './store';
 
@@ -138,15 +138,17 @@ describe('dataset store', () => {
 	});
 
 	it('round-trips DuckDB tables through the store into a fresh engine', async () => {
-		const source = await createNodeConnector();
-		const target = await createNodeConnector();
+		const source = await createNodeEngine();
+		const target = await createNodeEngine();
 		try {
-			await source.query(`
+			await source.query({
+				sql: `
 				CREATE TABLE "sessions ""2024""" (clinic ENUM('Nord', 'Süd'), date DATE, pain DOUBLE,
 					minutes USMALLINT, session_no INTEGER, notes VARCHAR);
 				INSERT INTO "sessions ""2024""" VALUES ('Nord', '2024-02-29', 6.5, 45, 1, NULL),
 					('Süd', NULL, NULL, 60, 2, 'ok');
-				CREATE TABLE measures (id VARCHAR, label VARCHAR);`);
+				CREATE TABLE measures (id VARCHAR, label VARCHAR);`
+			});
 			const names = ['sessions "2024"', 'measures'];
 			await openDatasetStore(factory).save(
 				dataset('d', '2024-01-01T00:00:00Z'),
@@ -160,7 +162,7 @@ describe('dataset store', () => {
 			const describe = `SELECT table_name, column_name, data_type FROM information_schema.columns
 				ORDER BY table_name, ordinal_position`;
 			const json = async (db: typeof source, sql: string) =>
-				(await db.query(sql)).toArray().map((r) => r.toJSON());
+				(await db.query({ sql })).toArray().map((r) => r.toJSON());
 			expect(await json(target, describe)).toEqual(await json(source, describe));
 			const rows = `SELECT columns(*)::VARCHAR FROM "sessions ""2024""" ORDER BY ALL`;
 			expect(await json(target, rows)).toEqual(await json(source, rows));

@@ -28,6 +28,8 @@ export interface DatasetStore {
 	getActive(): Promise<string | null>;
 	setActive(id: string | null): Promise<void>;
 	usage(): Promise<{ usedBytes: number; quotaBytes: number | null }>;
+	/** Lets go of the storage (a new store can then be opened, e.g. to retry after a failure). */
+	close(): void;
 }
 
 // Records and payloads live apart so that listing datasets never reads megabytes of rows.
@@ -148,6 +150,10 @@ export function openDatasetStore(
 			if (estimate) return { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? null };
 			const records = await list();
 			return { usedBytes: records.reduce((sum, r) => sum + r.bytes, 0), quotaBytes: null };
+		},
+		close() {
+			void opening?.then((db) => db.close()).catch(() => {});
+			opening = null;
 		}
 	};
 }

@@ -1,43 +1,171 @@
 import type { Table } from 'apache-arrow';
-import type { Connector, QuerySpec } from './connector';
+import { abortError, type LocalEngine, type QueryEngine, type QuerySpec } from './engine';
+import { PendingRead, PRIORITY, ReadQueue, type Priority } from './read-queue';
+import { ResultCache } from './result-cache';
 
-const CACHE_LIMIT = 200;
+export interface ReadOptions {
+	priority?: Priority;
+	signal?: AbortSignal;
+	/** false for one-off results (exports): they are neither kept nor looked up. */
+	cache?: boolean;
+}
+
+/** What a write is given besides the engine: names no other write can be using. */
+export interface WriteScope {
+	/** This write's number (also in `unique` names). */
+	readonly id: number;
+	/** A table name unique to this write, e.g. `staged_w7_0` for `unique('staged', 0)`. */
+	unique(base: string, ...parts: (string | number)[]): string;
+}
+
+type WriteTask = () => Promise<void>;
+const isLocal = (e: QueryEngine): e is LocalEngine => 'connect' in e;
 
 /**
- * The one place queries run. Clients hand it query specs; it starts the engine on first use,
- * answers repeated specs from a cache (filters flip back and forth), and forgets everything when
- * the data changes.
+ * The only holder of the engine (after Mosaic's Coordinator and QueryManager). Reads are queued
+ * by priority, identical ones in flight are run once, answers are cached by data version + SQL +
+ * parameters, and a read whose every caller gave up is dropped before it runs. Writes run one at
+ * a time on a connection of their own, with no read running meanwhile; each bumps the data
+ * version and empties the cache before any read runs again.
  */
 export class Coordinator {
-	#connect: () => Promise<Connector>;
-	#db: Promise<Connector> | null = null;
-	#cache = new Map<string, Promise<Table>>();
+	#connect: () => Promise<QueryEngine>;
+	#engine: Promise<QueryEngine> | null = null;
+	#reads = new ReadQueue();
+	#inFlight = new Map<string, PendingRead>();
+	#writes: WriteTask[] = [];
+	#busy: 'read' | 'write' | null = null;
+	#cache: ResultCache;
+	#version = 0;
+	#writeIds = 0;
+	#listeners = new Set<(version: number) => void>();
 
-	constructor(connect: () => Promise<Connector>) {
+	constructor(connect: () => Promise<QueryEngine>, cache = new ResultCache()) {
 		this.#connect = connect;
+		this.#cache = cache;
 	}
 
-	/** The connector, started lazily once. */
-	db(): Promise<Connector> {
-		this.#db ??= this.#connect();
-		return this.#db;
+	/** Bumped by every write: answers from an older version are stale. */
+	get dataVersion(): number {
+		return this.#version;
 	}
 
-	query(spec: QuerySpec): Promise<Table> {
+	/** Told the new data version after each write. Returns the unsubscribe function. */
+	onChange(listener: (version: number) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Starts the engine now rather than at the first query (it takes seconds in a browser). */
+	start(): Promise<QueryEngine> {
+		this.#engine ??= this.#connect().catch((e: unknown) => {
+			this.#engine = null; // a later call may try again
+			throw e;
+		});
+		return this.#engine;
+	}
+
+	query(spec: QuerySpec, options: ReadOptions = {}): Promise<Table> {
+		const { signal, cache = true } = options;
+		const priority = PRIORITY[options.priority ?? 'normal'];
 		const key = JSON.stringify([spec.sql, spec.params ?? []]);
-		const hit = this.#cache.get(key);
-		if (hit) return hit;
-		const result = this.db().then((db) => db.query(spec.sql, spec.params));
-		this.#cache.set(key, result);
-		result.catch(() => this.#cache.delete(key));
-		if (this.#cache.size > CACHE_LIMIT) {
-			this.#cache.delete(this.#cache.keys().next().value!);
+		if (signal?.aborted) return Promise.reject(abortError(signal));
+		const hit = cache ? this.#cache.get(`${this.#version}:${key}`) : undefined;
+		if (hit) return Promise.resolve(hit);
+		let read = cache ? this.#inFlight.get(key) : undefined;
+		if (read && !read.running) this.#reads.raise(read, priority);
+		if (!read) {
+			read = new PendingRead(key, spec, priority, cache);
+			if (cache) this.#inFlight.set(key, read);
+			this.#reads.push(read);
 		}
-		return result;
+		const pending = read;
+		const answer = pending.wait(signal, () => this.#abandon(pending));
+		this.#pump();
+		return answer;
 	}
 
-	/** Call after any change to the tables: cached answers are stale. */
-	invalidate(): void {
-		this.#cache.clear();
+	/**
+	 * Runs `fn` alone: queued reads wait, running ones finish first, no other write interleaves.
+	 * `fn` gets a connection of its own (its TEMP tables are private and go with it); it must use
+	 * that engine, never `query()`, which would wait for this very write.
+	 */
+	write<T>(label: string, fn: (engine: LocalEngine, scope: WriteScope) => Promise<T>): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.#writes.push(async () => {
+				const id = ++this.#writeIds;
+				const scope: WriteScope = {
+					id,
+					unique: (base, ...parts) => [base, `w${id}`, ...parts].join('_')
+				};
+				let outcome: { value: T } | { error: unknown };
+				try {
+					const engine = await this.start();
+					if (!isLocal(engine)) throw new Error(`${label}: this engine is read-only`);
+					const connection = await engine.connect();
+					try {
+						outcome = { value: await fn(connection, scope) };
+					} finally {
+						await connection.close();
+					}
+				} catch (error) {
+					outcome = { error };
+				}
+				// Still inside the write: no read can meet the old cache with the new data, and
+				// the writer already sees the new version when its promise settles.
+				this.#version++;
+				this.#cache.clear();
+				for (const listener of this.#listeners) listener(this.#version);
+				if ('value' in outcome) resolve(outcome.value);
+				else reject(outcome.error);
+			});
+			this.#pump();
+		});
+	}
+
+	async close(): Promise<void> {
+		const engine = this.#engine;
+		this.#engine = null;
+		await (await engine?.catch(() => null))?.close();
+	}
+
+	#abandon(read: PendingRead) {
+		if (read.waiters.size || read.running) return;
+		this.#reads.remove(read);
+		if (this.#inFlight.get(read.key) === read) this.#inFlight.delete(read.key);
+	}
+
+	/** Starts the next task if nothing runs: writes before reads, so reads wait for writes. */
+	#pump() {
+		if (this.#busy) return;
+		const write = this.#writes.shift();
+		if (write) {
+			this.#busy = 'write';
+			void write().finally(() => this.#next());
+			return;
+		}
+		const read = this.#reads.shift();
+		if (!read) return;
+		this.#busy = 'read';
+		void this.#run(read).finally(() => this.#next());
+	}
+
+	#next() {
+		this.#busy = null;
+		this.#pump();
+	}
+
+	async #run(read: PendingRead) {
+		read.running = true;
+		const version = this.#version;
+		try {
+			const table = await (await this.start()).query(read.spec);
+			if (read.cacheable) this.#cache.set(`${version}:${read.key}`, table);
+			read.settle({ table });
+		} catch (error) {
+			read.settle({ error });
+		} finally {
+			if (this.#inFlight.get(read.key) === read) this.#inFlight.delete(read.key);
+		}
 	}
 }

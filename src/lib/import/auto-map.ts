@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
 import type { Mapping, TimeUnit } from './mapping';
 import { detectLayout } from './layout';
@@ -12,7 +12,7 @@ export interface Suggestion {
 
 /** A first mapping from the column names (and a look at the data where names are not enough). */
 export async function suggestMapping(
-	db: Connector,
+	db: LocalEngine,
 	files: readonly StagedFile[]
 ): Promise<Suggestion> {
 	const first = files[0];
@@ -60,9 +60,11 @@ function timeUnitOf(column: string): TimeUnit {
 }
 
 /** Long files: map each measure name found in the measure column to a known measure. */
-async function mapLongMeasureNames(db: Connector, file: StagedFile, mapping: Mapping) {
-	const t = await db.query(`SELECT DISTINCT ${quoteIdent(mapping.long!.measureColumn)} AS name
-		FROM ${quoteIdent(file.table)} WHERE name IS NOT NULL ORDER BY name LIMIT 200`);
+async function mapLongMeasureNames(db: LocalEngine, file: StagedFile, mapping: Mapping) {
+	const t = await db.query({
+		sql: `SELECT DISTINCT ${quoteIdent(mapping.long!.measureColumn)} AS name
+		FROM ${quoteIdent(file.table)} WHERE name IS NOT NULL ORDER BY name LIMIT 200`
+	});
 	for (const name of (t.getChild('name')?.toArray() ?? []) as string[]) {
 		const key = findSynonym(name, MEASURE_SYNONYMS, new Set(Object.keys(mapping.measures)));
 		if (key) mapping.measures[key] = name;
@@ -70,12 +72,12 @@ async function mapLongMeasureNames(db: Connector, file: StagedFile, mapping: Map
 }
 
 /** A "VAS" column scored 0–100 is the VAS measure, not NPRS 0–10 (domain.md: one scale each). */
-async function checkVasScale(db: Connector, file: StagedFile, mapping: Mapping, notes: string[]) {
+async function checkVasScale(db: LocalEngine, file: StagedFile, mapping: Mapping, notes: string[]) {
 	const column = mapping.measures.pain;
 	if (!column || !matchKey(column).includes('vas') || mapping.layout === 'long') return;
-	const t = await db.query(
-		`SELECT max(TRY_CAST(${quoteIdent(column)} AS DOUBLE)) AS top FROM ${quoteIdent(file.table)}`
-	);
+	const t = await db.query({
+		sql: `SELECT max(TRY_CAST(${quoteIdent(column)} AS DOUBLE)) AS top FROM ${quoteIdent(file.table)}`
+	});
 	if (Number(t.getChild('top')?.get(0)) > 10) {
 		delete mapping.measures.pain;
 		mapping.measures.pain_vas = column;
@@ -85,16 +87,18 @@ async function checkVasScale(db: Connector, file: StagedFile, mapping: Mapping, 
 
 /** Patient ids that repeat across clinics or sites identify a patient only together with them. */
 async function checkCompositeKey(
-	db: Connector,
+	db: LocalEngine,
 	file: StagedFile,
 	mapping: Mapping,
 	notes: string[]
 ) {
 	const { patient, clinic } = mapping.fields;
 	if (typeof patient !== 'string' || typeof clinic !== 'string') return;
-	const t = await db.query(`SELECT count(*)::INTEGER AS n FROM (
+	const t = await db.query({
+		sql: `SELECT count(*)::INTEGER AS n FROM (
 		SELECT ${quoteIdent(patient)} FROM ${quoteIdent(file.table)}
-		GROUP BY 1 HAVING count(DISTINCT ${quoteIdent(clinic)}) > 1)`);
+		GROUP BY 1 HAVING count(DISTINCT ${quoteIdent(clinic)}) > 1)`
+	});
 	const repeated = Number(t.getChild('n')?.get(0));
 	if (repeated > 0) {
 		mapping.fields.patient = [clinic, patient];

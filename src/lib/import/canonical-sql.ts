@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { isPlainLiteral, quoteIdent, quoteString } from '../engine/quote';
 
 const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band', 'sex'] as const;
@@ -26,7 +26,7 @@ export function sessionGroupsSql(): string {
  * baseline. The windows run over a narrow projection and are joined back: sorting whole session
  * rows would not fit in the wasm heap at millions of rows.
  */
-export async function sessionsSql(db: Connector, gapDays: number): Promise<string> {
+export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<string> {
 	const enums = await Promise.all(CATEGORIES.map((c) => enumType(db, c)));
 	const source = (c: string) =>
 		c === 'condition' || c === 'technique' ? `g.${c}` : `g.first.${c}`;
@@ -60,10 +60,12 @@ export async function sessionsSql(db: Connector, gapDays: number): Promise<strin
 }
 
 /** Categories become ENUMs of the values present: filters at 1M rows get several times faster. */
-async function enumType(db: Connector, column: string): Promise<string> {
+async function enumType(db: LocalEngine, column: string): Promise<string> {
 	const label = quoteIdent(`${column}_label`);
-	const t = await db.query(`SELECT DISTINCT ${label} AS v FROM cand_rows
-		WHERE reason IS NULL AND ${label} IS NOT NULL ORDER BY v`);
+	const t = await db.query({
+		sql: `SELECT DISTINCT ${label} AS v FROM cand_rows
+		WHERE reason IS NULL AND ${label} IS NOT NULL ORDER BY v`
+	});
 	const values = (t.getChild('v')?.toArray() ?? []) as string[];
 	// An ENUM's members must be plain literals: a value holding a NUL keeps the column VARCHAR.
 	return values.length && values.every(isPlainLiteral)

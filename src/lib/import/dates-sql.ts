@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import type { DateOrder, Mapping } from './mapping';
 
 export interface DateDecision {
@@ -14,9 +14,10 @@ const firstOrder = (o: DateOrder) => (o === 'DMY' ? 'day' : 'month');
  * proves day-first, a second part above 12 proves month-first. When no value proves either, the
  * mapping's order is used and the report says so.
  */
-export async function decideDateOrder(db: Connector, mapping: Mapping): Promise<DateDecision> {
+export async function decideDateOrder(db: LocalEngine, mapping: Mapping): Promise<DateDecision> {
 	const fallback = mapping.dateOrder ?? 'DMY';
-	const t = await db.query(`
+	const t = await db.query({
+		sql: `
 		WITH p AS (
 			SELECT regexp_extract(mo_trim(raw), '^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})$', ['a', 'b']) AS s, n
 			FROM (SELECT "date" AS raw, count(*) AS n FROM candidates WHERE "date" IS NOT NULL GROUP BY 1)
@@ -25,7 +26,8 @@ export async function decideDateOrder(db: Connector, mapping: Mapping): Promise<
 		SELECT coalesce(sum(n), 0)::INTEGER AS n,
 			coalesce(sum(n) FILTER (s.a::INTEGER > 12), 0)::INTEGER AS day_first,
 			coalesce(sum(n) FILTER (s.b::INTEGER > 12), 0)::INTEGER AS month_first
-		FROM p`);
+		FROM p`
+	});
 	const { n, day_first: dmy, month_first: mdy } = t.get(0)!.toJSON() as Record<string, number>;
 	if (!n) return { order: fallback, note: null };
 	if (dmy && !mdy)

@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
 import { suggestMapping } from './auto-map';
 import type { Mapping } from './mapping';
@@ -15,26 +15,33 @@ export interface ImportOutcome {
 
 /** Reads every file into its own staging table (several files make one dataset). */
 export async function stageFiles(
-	db: Connector,
+	db: LocalEngine,
 	sources: readonly SourceFile[],
-	options: ReadOptions = {}
+	options: ReadOptions & { table?: (i: number) => string } = {}
 ): Promise<StagedFile[]> {
+	const { table = (i: number) => `staged_${i}` } = options;
 	const staged: StagedFile[] = [];
-	for (const [i, source] of sources.entries()) {
-		staged.push(await stageFile(db, source, `staged_${i}`, options));
+	try {
+		for (const [i, source] of sources.entries()) {
+			staged.push(await stageFile(db, source, table(i), options));
+		}
+	} catch (e) {
+		// A file that fails to read leaves none of the set behind.
+		await dropStaged(db, [...staged, { table: table(staged.length) }]);
+		throw e;
 	}
 	return staged;
 }
 
-export async function dropStaged(db: Connector, staged: readonly StagedFile[]) {
-	for (const s of staged) await db.query(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
+export async function dropStaged(db: LocalEngine, staged: readonly Pick<StagedFile, 'table'>[]) {
+	for (const s of staged) await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(s.table)}` });
 }
 
 /** The whole import in one call (command line, tests): read, map (or use the given mapping), build. */
 export async function importFiles(
-	db: Connector,
+	db: LocalEngine,
 	sources: readonly SourceFile[],
-	options: BuildOptions & ReadOptions & { mapping?: Mapping } = {}
+	options: BuildOptions & ReadOptions & { mapping?: Mapping }
 ): Promise<ImportOutcome> {
 	const staged = await stageFiles(db, sources, options);
 	try {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/support/db';
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { matchKey } from './synonyms';
 import { installImportMacros } from './macros-sql';
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
 	db = await freshDb();
 	await installImportMacros(db);
@@ -14,7 +14,7 @@ afterAll(() => db.close());
 /** One value, with Arrow structs made plain objects for comparison. */
 const one = async (sql: string, ...params: (string | number | null)[]) =>
 	JSON.parse(
-		JSON.stringify((await db.query(`SELECT ${sql} AS v`, params)).toArray()[0]!.toJSON().v)
+		JSON.stringify((await db.query({ sql: `SELECT ${sql} AS v`, params })).toArray()[0]!.toJSON().v)
 	);
 
 describe('reading text cells in SQL', () => {

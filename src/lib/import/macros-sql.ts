@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 
 /** Words clinics write for "no value". They become missing and are counted, not rejected. */
 export const MISSING_MARKERS = [
@@ -23,9 +23,10 @@ export const MISSING_MARKERS = [
  * by every step of the import, each result tagged with how it was read so coercions can be
  * counted and rejections explained.
  */
-export async function installImportMacros(db: Connector): Promise<void> {
+export async function installImportMacros(db: LocalEngine): Promise<void> {
 	const markers = MISSING_MARKERS.map((m) => `'${m}'`).join(', ');
-	await db.query(`
+	await db.query({
+		sql: `
 		CREATE OR REPLACE MACRO mo_trim(v) AS regexp_replace(v, '^\\s+|\\s+$', '', 'g');
 		CREATE OR REPLACE MACRO mo_key(v) AS
 			trim(regexp_replace(regexp_replace(lower(v), '\\([^)]*\\)|\\[[^\\]]*\\]', ' ', 'g'),
@@ -68,5 +69,6 @@ export async function installImportMacros(db: Connector): Promise<void> {
 				'kind': CASE WHEN day_first THEN 'day_first' ELSE 'month_first' END}
 			ELSE {'day': TRY_STRPTIME(mo_trim(v), ['%d %b %Y', '%d-%b-%Y', '%d %B %Y', '%b %d, %Y',
 				'%B %d, %Y', '%b %d %Y', '%B %d %Y', '%d-%b-%y', '%d %b %y'])::DATE, 'kind': 'month_name'}
-		END;`);
+		END;`
+	});
 }

@@ -117,7 +117,7 @@ describe('a failed import', () => {
 			measures: { nonsense: 'Sleep' }
 		};
 		await expect(
-			importFiles(db, [fixture('messy-semicolon.csv')], { mapping: bad })
+			importFiles(db, [fixture('messy-semicolon.csv')], { now: TEST_NOW, mapping: bad })
 		).rejects.toThrow(/not a known measure/);
 		expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM sessions')).toEqual(before);
 		await db.close();
@@ -162,6 +162,7 @@ describe('a long build', () => {
 		const steps: string[] = [];
 		const csv = 'patient,date,pain\nP1,2025-01-06,5\n';
 		await importFiles(db, [{ name: 's.csv', blob: new Blob([csv]) }], {
+			now: TEST_NOW,
 			onStep: (s) => steps.push(s)
 		});
 		expect(steps).toEqual([

@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { resolveMeasures } from '../measures/resolve';
 import { candidatesViewSql, filesSql } from './candidates-sql';
 import { observationsSql, sessionGroupsSql, sessionsSql } from './canonical-sql';
@@ -19,10 +19,12 @@ import { valuesSql } from './values-sql';
  * Every row read must be decided exactly once (accepted + rejected = read). Checked, not
  * assumed: a broken invariant fails the import before anything is swapped in.
  */
-async function checkAccounting(db: Connector, files: readonly StagedFile[]) {
+async function checkAccounting(db: LocalEngine, files: readonly StagedFile[]) {
 	const read = files.reduce((n, f) => n + f.rows, 0);
-	const t = await db.query(`SELECT count(*)::INTEGER AS decided,
-		count(DISTINCT (__file_no, __row))::INTEGER AS distinct_rows FROM cand_rows`);
+	const t = await db.query({
+		sql: `SELECT count(*)::INTEGER AS decided,
+		count(DISTINCT (__file_no, __row))::INTEGER AS distinct_rows FROM cand_rows`
+	});
 	const { decided, distinct_rows } = t.get(0)!.toJSON() as Record<string, number>;
 	if (decided !== read || distinct_rows !== read) {
 		throw new Error(
@@ -32,16 +34,16 @@ async function checkAccounting(db: Connector, files: readonly StagedFile[]) {
 }
 
 /** Renamed, not copied: at millions of rows a second copy would not fit in the wasm heap. */
-async function swapIn(db: Connector) {
-	await db.query('ALTER TABLE sessions_next DROP COLUMN session_key');
-	await db.query('BEGIN TRANSACTION');
+async function swapIn(db: LocalEngine) {
+	await db.query({ sql: 'ALTER TABLE sessions_next DROP COLUMN session_key' });
+	await db.query({ sql: 'BEGIN TRANSACTION' });
 	try {
 		for (const t of DATASET_TABLES) {
-			await db.query(`DROP TABLE IF EXISTS ${t}; ALTER TABLE ${t}_next RENAME TO ${t};`);
+			await db.query({ sql: `DROP TABLE IF EXISTS ${t}; ALTER TABLE ${t}_next RENAME TO ${t};` });
 		}
-		await db.query('COMMIT');
+		await db.query({ sql: 'COMMIT' });
 	} catch (e) {
-		await db.query('ROLLBACK');
+		await db.query({ sql: 'ROLLBACK' });
 		throw e;
 	}
 }
@@ -71,8 +73,8 @@ export const DATASET_TABLES = [
 ];
 
 export interface BuildOptions {
-	/** Dates after this are flagged (injectable so tests are stable). */
-	now?: Date;
+	/** The import's date: sessions after it are flagged. Always the caller's clock, never read here. */
+	now: Date;
 	name?: string;
 	/** Told which step is running, for a long build's progress. */
 	onStep?: (step: string) => void;
@@ -84,16 +86,18 @@ export interface BuildOptions {
  * abandoned import never changes what is loaded.
  */
 export async function buildDataset(
-	db: Connector,
+	db: LocalEngine,
 	files: readonly StagedFile[],
 	mapping: Mapping,
-	options: BuildOptions = {}
+	options: BuildOptions
 ): Promise<ImportReport> {
-	const now = options.now ?? new Date();
+	const { now } = options;
 	const measures = resolveMeasures(Object.keys(mapping.measures), mapping.customMeasures);
 	const notes: string[] = [];
 	const temp = (name: string, sql: string) =>
-		db.query(`CREATE OR REPLACE ${name.endsWith('_next') ? '' : 'TEMP'} TABLE ${name} AS ${sql}`);
+		db.query({
+			sql: `CREATE OR REPLACE ${name.endsWith('_next') ? '' : 'TEMP'} TABLE ${name} AS ${sql}`
+		});
 	const step = options.onStep ?? (() => {});
 	try {
 		step('Reading dates, numbers and categories');
@@ -103,20 +107,22 @@ export async function buildDataset(
 				"REDCap: a patient's clinic, therapist, condition, technique, age and sex are carried from the event that records them to the patient's other events."
 			);
 		}
-		await db.query(filesSql(files));
-		await db.query(candidatesViewSql([...files], mapping, notes));
+		await db.query({ sql: filesSql(files) });
+		await db.query({ sql: candidatesViewSql([...files], mapping, notes) });
 		const dates = await decideDateOrder(db, mapping);
 		if (dates.note) notes.push(dates.note);
-		await db.query(datesLookupSql(dates.order));
-		await db.query(labelsLookupSql(mapping));
-		await db.query(numbersLookupSql());
-		if (mapping.layout === 'redcap') await db.query(eventsLookupSql());
-		await db.query(cleanViewSql(mapping));
-		await db.query(measureNamesSql(mapping));
+		await db.query({ sql: datesLookupSql(dates.order) });
+		await db.query({ sql: labelsLookupSql(mapping) });
+		await db.query({ sql: numbersLookupSql() });
+		if (mapping.layout === 'redcap') await db.query({ sql: eventsLookupSql() });
+		await db.query({ sql: cleanViewSql(mapping) });
+		await db.query({ sql: measureNamesSql(mapping) });
 		step('Checking every row');
 		await temp('cand_rows', rowStatusSql(mapping));
 		await checkAccounting(db, files);
-		await db.query(`CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`);
+		await db.query({
+			sql: `CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`
+		});
 		// The few cells that were not plain valid numbers: all that problems and coercions read.
 		await temp(
 			'odd_cells',
@@ -133,16 +139,18 @@ export async function buildDataset(
 		);
 		step('Attaching scores');
 		await temp('observations_next', observationsSql(measures.map((m) => m.key)));
-		await db.query(datasetTablesSql(measures, mapping, files, dates.order, now, options.name));
+		await db.query({
+			sql: datasetTablesSql(measures, mapping, files, dates.order, now, options.name)
+		});
 		await swapIn(db);
 		return await summarise(db, files, mapping, [...new Set(notes)]);
 	} finally {
 		const tables = [...WORK_TABLES, ...DATASET_TABLES.map((t) => `${t}_next`)];
-		await db.query(
-			[
+		await db.query({
+			sql: [
 				...WORK_VIEWS.map((v) => `DROP VIEW IF EXISTS ${v};`),
 				...tables.map((t) => `DROP TABLE IF EXISTS ${t};`)
 			].join('\n')
-		);
+		});
 	}
 }

@@ -1,4 +1,4 @@
-import type { QuerySpec } from '../engine/connector';
+import type { QuerySpec } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
 
 export interface ProblemFilter {

@@ -1,4 +1,4 @@
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { rowObjects } from '../engine/rows';
 import { columnsLabel, type Layout, type Mapping } from './mapping';
 import type { StagedFile } from './readers/types';
@@ -30,11 +30,11 @@ export interface ImportReport {
 	missing: { field: string; count: number }[];
 }
 
-const json = async <T>(db: Connector, sql: string) => rowObjects<T>(await db.query(sql));
+const json = async <T>(db: LocalEngine, sql: string) => rowObjects<T>(await db.query({ sql }));
 
 /** The report of the import just swapped in, read back from its tables. */
 export async function summarise(
-	db: Connector,
+	db: LocalEngine,
 	files: readonly StagedFile[],
 	mapping: Mapping,
 	notes: string[]

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freshDb, rows as query, TEST_NOW } from '../../../tests/support/db';
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import { importFiles } from './import-files';
 import { MISSING_MARKERS } from './macros-sql';
 import {
@@ -135,7 +135,7 @@ function cell(r: Row, column: string, d: Dialect): string {
 	return cells[column]!;
 }
 
-let db: Connector;
+let db: LocalEngine;
 // One engine for every run: starting DuckDB takes about a second, an import far less.
 beforeAll(async () => {
 	db = await freshDb();

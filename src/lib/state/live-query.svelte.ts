@@ -1,43 +1,51 @@
 import type { Table } from 'apache-arrow';
-import type { QuerySpec } from '../engine/connector';
-import type { Coordinator } from '../engine/coordinator';
+import type { ReadOptions } from '../engine/coordinator';
+import type { QuerySpec } from '../engine/engine';
+import { QueryClient } from '../engine/query-client';
+import { appData } from '../datasets/app-data.svelte';
+import { describeError, type UserError } from '../errors/user-error';
 
 export interface LiveQuery {
 	readonly table: Table | null;
-	readonly error: string | null;
+	readonly error: UserError | null;
 	readonly loading: boolean;
 }
 
 /**
- * A component declares the query it needs as a function of its state; this runs it through the
- * coordinator whenever that changes and keeps only the newest answer, so a slow superseded query
- * never overwrites a fresh one. Call during component initialisation.
+ * A component's query as a function of its state, kept answered: asked again whenever that
+ * state or the data changes, only the newest answer shown, and cancelled when the component
+ * goes. Call during component initialisation.
  */
-export function liveQuery(coordinator: Coordinator, spec: () => QuerySpec | null): LiveQuery {
+export function liveQuery(
+	spec: () => QuerySpec | null,
+	options: Omit<ReadOptions, 'signal'> = {}
+): LiveQuery {
 	const state = $state({
 		table: null as Table | null,
-		error: null as string | null,
+		error: null as UserError | null,
 		loading: true
 	});
-	let latest = 0;
-	$effect(() => {
-		const current = spec();
-		if (!current) return;
-		const id = ++latest;
-		state.loading = true;
-		coordinator.query(current).then(
-			(table) => {
-				if (id !== latest) return;
+	const client = new QueryClient<QuerySpec | null>(
+		appData.coordinator,
+		(current) => current,
+		{
+			pending: () => (state.loading = true),
+			result: (table) => {
 				state.table = table;
 				state.error = null;
 				state.loading = false;
 			},
-			(e: unknown) => {
-				if (id !== latest) return;
-				state.error = e instanceof Error ? e.message : String(e);
+			error: (e) => {
+				state.error = describeError(e);
 				state.loading = false;
 			}
-		);
+		},
+		options
+	);
+	$effect(() => {
+		void appData.version; // new data: ask again
+		client.update(spec());
 	});
+	$effect(() => () => client.destroy());
 	return state;
 }

@@ -26,12 +26,12 @@ describe('remembered mappings', () => {
 	it('are recalled for the same set of columns, in any order', () => {
 		const storage = memoryStorage();
 		rememberMapping(['ID', 'When', 'Pain'], mapping, storage);
-		expect(recallMapping(['Pain', 'ID', 'When'], storage)).toEqual(mapping);
+		expect(recallMapping(['Pain', 'ID', 'When'], storage).mapping).toEqual(mapping);
 	});
 
 	it('are not recalled for another set of columns', () => {
 		const storage = memoryStorage();
 		rememberMapping(['ID', 'When', 'Pain'], mapping, storage);
-		expect(recallMapping(['ID', 'When', 'Pain', 'Sleep'], storage)).toBeNull();
+		expect(recallMapping(['ID', 'When', 'Pain', 'Sleep'], storage).mapping).toBeNull();
 	});
 });

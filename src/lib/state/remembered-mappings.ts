@@ -5,15 +5,20 @@ const PREFIX = 'massage-outcomes:mapping:';
 /** A source is recognised by its set of column names: the same export next month maps the same. */
 const keyOf = (columns: readonly string[]) => PREFIX + [...columns].sort().join('\u001f');
 
+/** The mapping last used for these columns, with a note saying so (none: mapping null). */
 export function recallMapping(
 	columns: readonly string[],
 	storage = globalThis.localStorage
-): Mapping | null {
+): { mapping: Mapping | null; notes: string[] } {
 	try {
 		const text = storage?.getItem(keyOf(columns));
-		return text ? (JSON.parse(text) as Mapping) : null;
+		if (!text) return { mapping: null, notes: [] };
+		return {
+			mapping: JSON.parse(text) as Mapping,
+			notes: ['Mapping remembered from the last import of a file with these columns.']
+		};
 	} catch {
-		return null;
+		return { mapping: null, notes: [] };
 	}
 }
 

@@ -1,4 +1,4 @@
-import type { QuerySpec } from '../engine/connector';
+import type { QuerySpec } from '../engine/engine';
 
 /**
  * Every condition and technique in the dataset with its number of patients: feeds the selectors

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 import quantile from '@stdlib/stats-base-dists-t-quantile';
-import { createNodeConnector } from '../engine/node-connector';
+import { createNodeEngine } from '../engine/node-engine';
 import { installTQuantiles } from './t-quantiles';
 
 // Reference: R 4.x, qt(0.975, df), printed with 9 significant digits.
@@ -18,15 +18,15 @@ const R_QT_975: [number, number][] = [
 	[1000, 1.96233908]
 ];
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 	await installTQuantiles(db);
 });
 afterAll(() => db.close());
 
 async function t975(df: number | null): Promise<number | null> {
-	const table = await db.query('SELECT t975(?::INTEGER) AS t', [df]);
+	const table = await db.query({ sql: 'SELECT t975(?::INTEGER) AS t', params: [df] });
 	return table.getChild('t')?.get(0) ?? null;
 }
 

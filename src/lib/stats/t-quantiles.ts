@@ -1,5 +1,5 @@
 import quantile from '@stdlib/stats-base-dists-t-quantile';
-import type { Connector } from '../engine/connector';
+import type { LocalEngine } from '../engine/engine';
 
 /** Exact quantiles are tabulated up to this many degrees of freedom. */
 export const T_TABLE_MAX_DF = 1000;
@@ -11,7 +11,7 @@ const Z = 1.959963984540054;
  * by a maintained library (stdlib). Beyond the table the Cornish–Fisher expansion in 1/df is exact
  * to ~1e-10 at df > 1000, so no interval ever falls back to a normal approximation.
  */
-export async function installTQuantiles(db: Connector): Promise<void> {
+export async function installTQuantiles(db: LocalEngine): Promise<void> {
 	const rows = Array.from(
 		{ length: T_TABLE_MAX_DF },
 		(_, i) => `(${i + 1}, ${quantile(P, i + 1)})`
@@ -21,12 +21,14 @@ export async function installTQuantiles(db: Connector): Promise<void> {
 	const g3 = (3 * Z ** 7 + 19 * Z ** 5 + 17 * Z ** 3 - 15 * Z) / 384;
 	// Literals would be DECIMAL in DuckDB and overflow; the expansion runs in DOUBLE.
 	const d = 'd::DOUBLE';
-	await db.query(`
+	await db.query({
+		sql: `
 		CREATE OR REPLACE TABLE t975_table (df INTEGER PRIMARY KEY, t DOUBLE);
 		INSERT INTO t975_table VALUES ${rows.join(',')};
 		CREATE OR REPLACE MACRO t975(d) AS CASE
 			WHEN d < 1 OR d IS NULL THEN NULL
 			WHEN d <= ${T_TABLE_MAX_DF} THEN (SELECT t FROM t975_table WHERE df = d)
 			ELSE ${Z}::DOUBLE + ${g1}::DOUBLE / ${d} + ${g2}::DOUBLE / (${d} * ${d}) + ${g3}::DOUBLE / (${d} * ${d} * ${d})
-		END;`);
+		END;`
+	});
 }

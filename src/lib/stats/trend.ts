@@ -1,4 +1,4 @@
-import type { QuerySpec } from '../engine/connector';
+import type { QuerySpec } from '../engine/engine';
 
 export interface TrendFilter {
 	measure: string;

@@ -11,6 +11,12 @@ const FLAGS = [
 	'--disable-sync'
 ];
 
+/**
+ * The app's clock in every end-to-end test (src/lib/state/clock.ts): imports flag "future"
+ * sessions against it, so a fixture's dates mean the same whatever day the suite runs.
+ */
+export const E2E_NOW = '2026-11-25T12:00:00.000Z';
+
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 }
@@ -26,6 +32,9 @@ export async function openWatched(
 	url: string
 ): Promise<{ page: Page; watch: PageWatch }> {
 	const page = await browser.newPage();
+	await page.addInitScript((fixed) => {
+		globalThis.__MASSAGE_OUTCOMES_NOW__ = fixed;
+	}, E2E_NOW);
 	const watch: PageWatch = { requests: [], errors: [] };
 	page.on('request', (r) => watch.requests.push(r.url()));
 	page.on('console', (m) => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../engine/connector';
-import { createNodeConnector } from '../../engine/node-connector';
+import type { LocalEngine } from '../../engine/engine';
+import { createNodeEngine } from '../../engine/node-engine';
 import { readCsv } from './csv';
 import type { ReadProgress } from './types';
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 });
 afterAll(() => db.close());
 
@@ -18,7 +18,7 @@ const source = (bytes: Uint8Array | string, name = 'f.csv') => ({
 
 async function staged(bytes: Uint8Array | string, chunkBytes?: number) {
 	const result = await readCsv(db, source(bytes), 'staged', {}, chunkBytes);
-	const table = await db.query('SELECT * FROM staged ORDER BY __source_row');
+	const table = await db.query({ sql: 'SELECT * FROM staged ORDER BY __source_row' });
 	return { result, rows: table.toArray().map((r) => r.toJSON()) };
 }
 
@@ -104,7 +104,7 @@ describe('readCsv', () => {
 		const whole = await staged(text);
 		const progress: ReadProgress[] = [];
 		await readCsv(db, source(text), 'staged', { onProgress: (p) => progress.push(p) }, 257);
-		const small = await db.query('SELECT * FROM staged ORDER BY __source_row');
+		const small = await db.query({ sql: 'SELECT * FROM staged ORDER BY __source_row' });
 		expect(small.toArray().map((r) => r.toJSON())).toEqual(whole.rows);
 		expect(progress.length).toBeGreaterThan(10);
 		expect(progress.at(-1)).toEqual({

@@ -1,4 +1,4 @@
-import type { Connector } from '../../engine/connector';
+import type { LocalEngine } from '../../engine/engine';
 import { quoteIdent, quoteString } from '../../engine/quote';
 import { stagingColumnNames } from './columns';
 import { normaliseRecordEnds, recordChunks } from './csv-chunks';
@@ -16,7 +16,7 @@ class NotUtf8 extends Error {}
 
 /** CSV/TSV of any common dialect into a staging table, piece by piece, with progress. */
 export async function readCsv(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions = {},
@@ -33,7 +33,7 @@ export async function readCsv(
 
 async function readAs(
 	encoding: Encoding,
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions,
@@ -83,14 +83,16 @@ function describe(d: string) {
 	return { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[d] ?? JSON.stringify(d);
 }
 
-async function createStaging(db: Connector, table: string, columns: string[]) {
+async function createStaging(db: LocalEngine, table: string, columns: string[]) {
 	const defs = columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ');
-	await db.query(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (
-		${SOURCE_ROW} INTEGER, ${EXTRA_FIELDS} INTEGER, ${defs})`);
+	await db.query({
+		sql: `CREATE OR REPLACE TABLE ${quoteIdent(table)} (
+		${SOURCE_ROW} INTEGER, ${EXTRA_FIELDS} INTEGER, ${defs})`
+	});
 }
 
 async function insertChunk(
-	db: Connector,
+	db: LocalEngine,
 	table: string,
 	columns: string[],
 	dialect: Dialect,
@@ -104,14 +106,18 @@ async function insertChunk(
 	const extra = spare.map((x) => `(nullif(trim(${x}), '') IS NOT NULL)::INTEGER`).join(' + ');
 	await db.registerFile(file, bytes);
 	try {
-		await db.query(`CREATE OR REPLACE TEMP TABLE csv_chunk AS
+		await db.query({
+			sql: `CREATE OR REPLACE TEMP TABLE csv_chunk AS
 			SELECT * FROM read_csv(${quoteString(file)}, auto_detect = false, header = false,
 				delim = ${quoteString(dialect.delimiter)}, quote = '"', escape = '"', new_line = '\\n',
-				null_padding = true, parallel = false, columns = {${spec}})`);
-		const kept = await db.query(`INSERT INTO ${quoteIdent(table)}
+				null_padding = true, parallel = false, columns = {${spec}})`
+		});
+		const kept = await db.query({
+			sql: `INSERT INTO ${quoteIdent(table)}
 			SELECT (row_number() OVER () + ${offset})::INTEGER, ${extra}, ${positional.join(', ')}
-			FROM csv_chunk WHERE trim(concat_ws('', ${[...positional, ...spare].join(', ')})) <> ''`);
-		const total = await db.query('SELECT count(*)::INTEGER AS n FROM csv_chunk');
+			FROM csv_chunk WHERE trim(concat_ws('', ${[...positional, ...spare].join(', ')})) <> ''`
+		});
+		const total = await db.query({ sql: 'SELECT count(*)::INTEGER AS n FROM csv_chunk' });
 		const keptRows = Number(kept.getChild('Count')?.get(0) ?? 0);
 		return { kept: keptRows, blank: Number(total.getChild('n')?.get(0)) - keptRows };
 	} catch (e) {
@@ -119,7 +125,7 @@ async function insertChunk(
 			cause: e
 		});
 	} finally {
-		await db.query('DROP TABLE IF EXISTS csv_chunk');
+		await db.query({ sql: 'DROP TABLE IF EXISTS csv_chunk' });
 		await db.dropFile(file);
 	}
 }

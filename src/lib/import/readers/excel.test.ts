@@ -1,14 +1,14 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/universal';
-import type { Connector } from '../../engine/connector';
-import { createNodeConnector } from '../../engine/node-connector';
+import type { LocalEngine } from '../../engine/engine';
+import { createNodeEngine } from '../../engine/node-engine';
 import { readXlsx } from './excel';
 import { HOSTILE, rowsOf, sameFromDisk } from './test-support';
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 });
 afterAll(() => db.close());
 

@@ -1,5 +1,5 @@
 import type { CellValue } from '@cj-tech-master/excelts';
-import type { Connector } from '../../engine/connector';
+import type { LocalEngine } from '../../engine/engine';
 import { cellText, isoDateTime, type Cell } from './cell-text';
 import { stagingColumnNames } from './columns';
 import { progressReporter, StagingRows, stageRows } from './records';
@@ -17,7 +17,7 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
  * fills every cell of the merge, as Excel shows it.
  */
 export async function readXlsx(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions = {}

@@ -1,4 +1,4 @@
-import type { Connector } from '../../engine/connector';
+import type { LocalEngine } from '../../engine/engine';
 import { readCsv } from './csv';
 import { readXlsx } from './excel';
 import { readJson, readNdjson } from './json';
@@ -6,7 +6,7 @@ import { readParquet } from './parquet';
 import type { Format, ReadOptions, SourceFile, StagedFile } from './types';
 
 type Reader = (
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions
@@ -46,7 +46,7 @@ export async function detectFormat(source: SourceFile): Promise<Format> {
 
 /** Reads one file into staging table `table` with the reader its format needs. */
 export async function stageFile(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions = {}

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../engine/connector';
-import { createNodeConnector } from '../../engine/node-connector';
+import type { LocalEngine } from '../../engine/engine';
+import { createNodeEngine } from '../../engine/node-engine';
 import { readJson, readNdjson } from './json';
 import { HOSTILE, rowsOf, sameFromDisk, typesOf } from './test-support';
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 });
 afterAll(() => db.close());
 

@@ -1,4 +1,4 @@
-import type { Connector } from '../../engine/connector';
+import type { LocalEngine } from '../../engine/engine';
 import { stagingColumnNames } from './columns';
 import { cellText, type Cell } from './cell-text';
 import { progressReporter, StagingRows, stageRows } from './records';
@@ -12,7 +12,7 @@ type JsonRecord = Record<string, unknown>;
  * the order first seen.
  */
 export async function readJson(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions = {}
@@ -51,7 +51,7 @@ export async function readJson(
 
 /** Stages newline-delimited JSON (.ndjson/.jsonl): one record per line, blank lines skipped. */
 export async function readNdjson(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions = {}
@@ -82,7 +82,7 @@ export async function readNdjson(
 
 /** Records as rows: a key a record lacks is NULL there, and an empty record is a blank row. */
 function stageRecords(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	format: Format,

@@ -1,15 +1,15 @@
 import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
 import { gzipSync, zstdCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../engine/connector';
-import { createNodeConnector } from '../../engine/node-connector';
+import type { LocalEngine } from '../../engine/engine';
+import { createNodeEngine } from '../../engine/node-engine';
 import { readParquet } from './parquet';
 import { HOSTILE, rowsOf, sameFromDisk, typesOf } from './test-support';
 import type { ReadProgress } from './types';
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 });
 afterAll(() => db.close());
 

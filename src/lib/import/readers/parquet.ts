@@ -9,7 +9,7 @@ import {
 	type ParquetParsers,
 	type SchemaElement
 } from 'hyparquet';
-import type { Connector } from '../../engine/connector';
+import type { LocalEngine } from '../../engine/engine';
 import { stagingColumnNames } from './columns';
 import { cellText, isoDateTime, type Cell } from './cell-text';
 import { progressReporter, StagingRows, stageRows } from './records';
@@ -30,7 +30,7 @@ const BUILT_IN_CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
  * Blob (a browser File or Node's openAsBlob), so the file itself is never held whole in memory.
  */
 export async function readParquet(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options: ReadOptions = {}

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '../../engine/connector';
-import { createNodeConnector } from '../../engine/node-connector';
+import type { LocalEngine } from '../../engine/engine';
+import { createNodeEngine } from '../../engine/node-engine';
 import { StagingRows, stageRows } from './records';
 import { rowsOf, typesOf } from './test-support';
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 });
 afterAll(() => db.close());
 
@@ -21,11 +21,11 @@ describe('StagingRows', () => {
 		const staged = await stageRows(db, source, 'many', 'json', rows);
 		expect(staged.rows).toBe(19_980);
 		expect(staged.notes).toEqual(['20 blank rows skipped (not counted as records).']);
-		const check = await db.query(
-			`SELECT count(*)::INTEGER AS n, max(__source_row) AS last,
+		const check = await db.query({
+			sql: `SELECT count(*)::INTEGER AS n, max(__source_row) AS last,
 			        count(*) FILTER (WHERE __source_row = 1000 AND n = '1001')::INTEGER AS shifted
 			 FROM many`
-		);
+		});
 		expect(check.toArray()[0]?.toJSON()).toEqual({ n: 19_980, last: 19_980, shifted: 1 });
 	});
 
@@ -64,7 +64,7 @@ describe('StagingRows', () => {
 		const rows = new StagingRows(['b', '2024', 'a', '1']);
 		rows.add(['x', 'y', 'z', 'w']);
 		await stageRows(db, source, 'order', 'json', rows);
-		const described = await db.query('SELECT column_name FROM (DESCRIBE "order")');
+		const described = await db.query({ sql: 'SELECT column_name FROM (DESCRIBE "order")' });
 		expect(described.getChild('column_name')?.toArray()).toEqual([
 			'__source_row',
 			'b',

@@ -9,7 +9,7 @@ import {
 	Utf8,
 	type Data
 } from 'apache-arrow';
-import type { Connector } from '../../engine/connector';
+import type { LocalEngine } from '../../engine/engine';
 import type { Cell } from './cell-text';
 import {
 	SHEET_ROW,
@@ -139,7 +139,7 @@ export function progressReporter(
 
 /** Creates the staging table from the collected records and describes what was read. */
 export async function stageRows(
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	format: Format,

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Connector } from '../../engine/connector';
+import type { LocalEngine } from '../../engine/engine';
 import type { ReadOptions, SourceFile, StagedFile } from './types';
 
 /** Text that must arrive byte for byte: markup, formulas, SQL, RTL, emoji, invisible characters. */
@@ -16,21 +16,21 @@ export const HOSTILE = [
 ] as const;
 
 /** Every row of a staging table, in record order, as plain objects. */
-export async function rowsOf(db: Connector, table: string): Promise<Record<string, unknown>[]> {
-	const result = await db.query(`SELECT * FROM "${table}" ORDER BY __source_row`);
+export async function rowsOf(db: LocalEngine, table: string): Promise<Record<string, unknown>[]> {
+	const result = await db.query({ sql: `SELECT * FROM "${table}" ORDER BY __source_row` });
 	return result.toArray().map((row) => row.toJSON());
 }
 
 /** The column types DuckDB gave a staging table. */
-export async function typesOf(db: Connector, table: string): Promise<Record<string, string>> {
-	const result = await db.query(`DESCRIBE "${table}"`);
+export async function typesOf(db: LocalEngine, table: string): Promise<Record<string, string>> {
+	const result = await db.query({ sql: `DESCRIBE "${table}"` });
 	return Object.fromEntries(
 		result.toArray().map((r) => [String(r.column_name), String(r.column_type)])
 	);
 }
 
 type Reader = (
-	db: Connector,
+	db: LocalEngine,
 	source: SourceFile,
 	table: string,
 	options?: ReadOptions
@@ -40,7 +40,7 @@ let tables = 0;
 
 /** A browser-style Blob and Node's real-file Blob (fs.openAsBlob) must stage the same table. */
 export async function sameFromDisk(
-	db: Connector,
+	db: LocalEngine,
 	bytes: Uint8Array<ArrayBuffer>,
 	name: string,
 	read: Reader

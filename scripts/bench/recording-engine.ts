@@ -1,8 +1,8 @@
 // Records what the app asks of DuckDB, so the bare path can replay exactly the same calls.
 // No Node or browser imports: the Chromium harness uses it too.
-import type { Connector, SqlValue } from '../../src/lib/engine/connector';
+import type { LocalEngine, SqlValue } from '../../src/lib/engine/engine';
 
-/** One call the app made on its Connector, with a copy of any bytes it registered. */
+/** One call the app made on its LocalEngine, with a copy of any bytes it registered. */
 export type RecordedOp =
 	| { kind: 'query'; sql: string; params?: SqlValue[] }
 	| { kind: 'registerFile'; name: string; data: Uint8Array }
@@ -18,15 +18,15 @@ export interface TimedOp {
 }
 
 export interface Recording {
-	/** Use this in place of the wrapped Connector. */
-	db: Connector;
+	/** Use this in place of the wrapped LocalEngine. */
+	db: LocalEngine;
 	/** The calls made since the last take(), each with its wall time. */
 	take(): TimedOp[];
 	/** Time spent copying registered bytes since the last take(): subtract it from timings. */
 	overheadMs(): number;
 }
 
-export function recording(inner: Connector): Recording {
+export function recording(inner: LocalEngine): Recording {
 	let ops: TimedOp[] = [];
 	let overhead = 0;
 	async function timed<T>(op: RecordedOp, call: () => Promise<T>): Promise<T> {
@@ -43,9 +43,14 @@ export function recording(inner: Connector): Recording {
 	}
 	return {
 		db: {
-			query: (sql, params) =>
-				timed({ kind: 'query', sql, ...(params?.length ? { params: [...params] } : {}) }, () =>
-					inner.query(sql, params)
+			query: (spec, options) =>
+				timed(
+					{
+						kind: 'query',
+						sql: spec.sql,
+						...(spec.params?.length ? { params: [...spec.params] } : {})
+					},
+					() => inner.query(spec, options)
 				),
 			registerFile: (name, bytes) => {
 				// Copied before the call: in the browser the buffer is detached afterwards.
@@ -59,8 +64,14 @@ export function recording(inner: Connector): Recording {
 			insertArrow: async () => {
 				throw new Error('insertArrow is not recorded: the bench replays CSV imports only');
 			},
-			queryIpc: async () => {
-				throw new Error('queryIpc is not recorded: the bench replays CSV imports only');
+			exportIpc: async () => {
+				throw new Error('exportIpc is not recorded: the bench replays CSV imports only');
+			},
+			importIpc: async () => {
+				throw new Error('importIpc is not recorded: the bench replays CSV imports only');
+			},
+			connect: async () => {
+				throw new Error('connect is not recorded: the bench replays one connection');
 			},
 			dropFile: (name) => timed({ kind: 'dropFile', name }, () => inner.dropFile(name)),
 			close: () => inner.close()

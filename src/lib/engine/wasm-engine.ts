@@ -1,11 +1,24 @@
 // Named imports let the bundler drop duckdb-wasm's CDN helpers (never used here).
-import { AsyncDuckDB, selectBundle, VoidLogger, type DuckDBBundles } from '@duckdb/duckdb-wasm';
+import {
+	AsyncDuckDB,
+	selectBundle,
+	VoidLogger,
+	type AsyncDuckDBConnection,
+	type DuckDBBundles
+} from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { DUCKDB_OPEN_CONFIG, SESSION_SETUP_SQL, type Connector, type SqlValue } from './connector';
+import {
+	abortError,
+	DUCKDB_OPEN_CONFIG,
+	SESSION_SETUP_SQL,
+	type LocalEngine,
+	type QueryOptions,
+	type QuerySpec
+} from './engine';
 
 // Files are emitted by Vite from node_modules and served from the app's own origin: no CDN.
 const BUNDLES: DuckDBBundles = {
@@ -24,25 +37,42 @@ export async function openWasmDuckDB() {
 	const db = new AsyncDuckDB(new VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	await db.open(DUCKDB_OPEN_CONFIG);
+	return { db, conn: await connectWasm(db) };
+}
+
+async function connectWasm(db: AsyncDuckDB): Promise<AsyncDuckDBConnection> {
 	const conn = await db.connect();
 	for (const sql of SESSION_SETUP_SQL) await conn.query(sql);
-	return { db, conn };
+	return conn;
 }
 
 /** DuckDB in a Web Worker, so queries and imports never block the page. */
-export async function createWasmConnector(): Promise<Connector> {
+export async function createWasmEngine(): Promise<LocalEngine> {
 	const { db, conn } = await openWasmDuckDB();
+	return wasmEngine(db, conn, () => db.terminate());
+}
+
+function wasmEngine(
+	db: AsyncDuckDB,
+	conn: AsyncDuckDBConnection,
+	closeDatabase: (() => Promise<void>) | null
+): LocalEngine {
+	const run = async ({ sql, params }: QuerySpec) => {
+		if (!params?.length) return conn.query(sql);
+		const statement = await conn.prepare(sql);
+		try {
+			return await statement.query(...params);
+		} finally {
+			await statement.close();
+		}
+	};
 	return {
-		async query(sql: string, params?: readonly SqlValue[]) {
-			if (!params?.length) return conn.query(sql);
-			const statement = await conn.prepare(sql);
-			try {
-				return await statement.query(...params);
-			} finally {
-				await statement.close();
-			}
+		async query(spec: QuerySpec, options?: QueryOptions) {
+			if (options?.signal?.aborted) throw abortError(options.signal);
+			return run(spec);
 		},
-		queryIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
+		exportIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
+		importIpc: (name, stream) => conn.insertArrowFromIPCStream(stream, { name, create: true }),
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},
@@ -52,9 +82,10 @@ export async function createWasmConnector(): Promise<Connector> {
 		async dropFile(name) {
 			await db.dropFile(name);
 		},
+		connect: async () => wasmEngine(db, await connectWasm(db), null),
 		async close() {
 			await conn.close();
-			await db.terminate();
+			await closeDatabase?.();
 		}
 	};
 }

@@ -1,9 +1,18 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { DUCKDB_OPEN_CONFIG, SESSION_SETUP_SQL, type Connector, type SqlValue } from './connector';
+import {
+	abortError,
+	DUCKDB_OPEN_CONFIG,
+	SESSION_SETUP_SQL,
+	type LocalEngine,
+	type QueryOptions,
+	type QuerySpec
+} from './engine';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
+type BlockingDb = Awaited<ReturnType<Blocking['createDuckDB']>>;
+type BlockingConnection = ReturnType<BlockingDb['connect']>;
 
 const require = createRequire(import.meta.url);
 
@@ -30,9 +39,13 @@ export async function openNodeDuckDB() {
 	);
 	await db.instantiate(() => {});
 	db.open(DUCKDB_OPEN_CONFIG);
+	return { db, conn: connectNode(db) };
+}
+
+function connectNode(db: BlockingDb): BlockingConnection {
 	const conn = db.connect();
 	for (const sql of SESSION_SETUP_SQL) conn.query(sql);
-	return { db, conn };
+	return conn;
 }
 
 /**
@@ -40,23 +53,38 @@ export async function openNodeDuckDB() {
  * directions: the blocking build is CommonJS and holds its own apache-arrow instance, whose Table
  * objects ours cannot read (and vice versa, silently empty).
  */
-export async function createNodeConnector(): Promise<Connector> {
+export async function createNodeEngine(): Promise<LocalEngine> {
 	const { db, conn } = await openNodeDuckDB();
+	return nodeEngine(db, conn, () => db.reset());
+}
+
+function nodeEngine(
+	db: BlockingDb,
+	conn: BlockingConnection,
+	closeDatabase: (() => void) | null
+): LocalEngine {
 	const unsafe = <R>(
 		f: (b: Parameters<Parameters<typeof conn.useUnsafe>[0]>[0], id: number) => R
 	) => conn.useUnsafe(f);
+	const run = ({ sql, params }: QuerySpec) => {
+		if (!params?.length) return tableFromIPC(unsafe((b, id) => b.runQuery(id, sql)));
+		const statement = unsafe((b, id) => b.createPrepared(id, sql));
+		try {
+			return tableFromIPC(unsafe((b, id) => b.runPrepared(id, statement, [...params])));
+		} finally {
+			unsafe((b, id) => b.closePrepared(id, statement));
+		}
+	};
 	return {
-		async query(sql: string, params?: readonly SqlValue[]) {
-			if (!params?.length) return tableFromIPC(unsafe((b, id) => b.runQuery(id, sql)));
-			const statement = unsafe((b, id) => b.createPrepared(id, sql));
-			try {
-				return tableFromIPC(unsafe((b, id) => b.runPrepared(id, statement, [...params])));
-			} finally {
-				unsafe((b, id) => b.closePrepared(id, statement));
-			}
+		async query(spec: QuerySpec, options?: QueryOptions) {
+			if (options?.signal?.aborted) throw abortError(options.signal);
+			return run(spec);
 		},
-		async queryIpc(sql) {
+		async exportIpc(sql) {
 			return unsafe((b, id) => b.runQuery(id, sql));
+		},
+		async importIpc(name, stream) {
+			conn.insertArrowFromIPCStream(stream, { name, create: true });
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
@@ -67,9 +95,12 @@ export async function createNodeConnector(): Promise<Connector> {
 		async dropFile(name) {
 			db.dropFile(name);
 		},
+		async connect() {
+			return nodeEngine(db, connectNode(db), null);
+		},
 		async close() {
 			conn.close();
-			db.reset();
+			closeDatabase?.();
 		}
 	};
 }

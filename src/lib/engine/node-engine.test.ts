@@ -1,18 +1,18 @@
 import { tableFromArrays } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from './connector';
-import { createNodeConnector } from './node-connector';
+import type { LocalEngine } from './engine';
+import { createNodeEngine } from './node-engine';
 
-let db: Connector;
+let db: LocalEngine;
 beforeAll(async () => {
-	db = await createNodeConnector();
+	db = await createNodeEngine();
 });
 afterAll(() => db.close());
 
 const json = async (sql: string, params?: (string | number | null)[]) =>
-	(await db.query(sql, params)).toArray().map((r) => r.toJSON());
+	(await db.query({ sql, params })).toArray().map((r) => r.toJSON());
 
-describe('Node connector', () => {
+describe('Node engine', () => {
 	it('binds parameters as values, never as SQL', async () => {
 		expect(await json('SELECT ? AS s, ?::INTEGER AS i', ["'; DROP TABLE x; --", 3])).toEqual([
 			{ s: "'; DROP TABLE x; --", i: 3 }
@@ -39,9 +39,9 @@ describe('Node connector', () => {
 	});
 
 	it('fails fast instead of downloading an extension', async () => {
-		await expect(db.query("COPY (SELECT 1) TO 'x.parquet' (FORMAT parquet)")).rejects.toThrow(
-			/parquet/
-		);
+		await expect(
+			db.query({ sql: "COPY (SELECT 1) TO 'x.parquet' (FORMAT parquet)" })
+		).rejects.toThrow(/parquet/);
 	});
 });
 
@@ -59,7 +59,7 @@ describe('quoting', () => {
 describe('query results as IPC bytes', () => {
 	it('are a complete Arrow file of the same rows', async () => {
 		const { tableFromIPC } = await import('apache-arrow');
-		const bytes = await db.queryIpc("SELECT range AS i, 'x' || range AS s FROM range(3)");
+		const bytes = await db.exportIpc("SELECT range AS i, 'x' || range AS s FROM range(3)");
 		expect(new TextDecoder().decode(bytes.subarray(-6))).toBe('ARROW1');
 		expect(
 			tableFromIPC(bytes)

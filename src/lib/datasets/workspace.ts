@@ -1,0 +1,162 @@
+import type { Coordinator } from '../engine/coordinator';
+import { suggestMapping, type Suggestion } from '../import/auto-map';
+import { dropStaged, stageFiles } from '../import/import-files';
+import type { Mapping } from '../import/mapping';
+import { buildDataset, DATASET_TABLES } from '../import/pipeline';
+import type { ReadOptions, SourceFile, StagedFile } from '../import/readers/types';
+import type { ImportReport } from '../import/report';
+import type { Measure } from '../measures/registry';
+import { installTQuantiles } from '../stats/t-quantiles';
+import { readDatasetMeta, type DatasetInfo } from './dataset-meta';
+import { restoreTables, snapshotTables } from './snapshot';
+import type { DatasetRecord, DatasetStore } from './store';
+
+/** The dataset now in the engine, as the views need it. */
+export interface Loaded {
+	record: DatasetRecord;
+	info: DatasetInfo;
+	measures: Measure[];
+	/** Set when the dataset works but could not be kept in this browser. */
+	warning?: string;
+}
+
+export interface BuildRequest {
+	name: string;
+	/** The dataset this import replaces (the one being edited), else a new one is added. */
+	replaces?: string;
+	builtIn?: boolean;
+	onStep?: (step: string) => void;
+}
+
+/**
+ * Every change to the loaded dataset, each one coordinator write: reading files into staging
+ * tables (unique per write, so two imports never share one), building, restoring, removing. A
+ * dataset is snapshotted inside the write that built it, and saved in the order written, so the
+ * saved and the active dataset are always the one in the engine.
+ */
+export class Workspace {
+	#saving: Promise<unknown> = Promise.resolve();
+
+	constructor(
+		readonly coordinator: Coordinator,
+		readonly store: DatasetStore,
+		readonly now: () => Date
+	) {}
+
+	/** Starts the engine with the statistics helpers every view's SQL uses. */
+	start(): Promise<void> {
+		return this.coordinator.write('Starting the engine', (db) => installTQuantiles(db));
+	}
+
+	/** Reads files into staging tables; the loaded dataset is not touched. */
+	stage(sources: readonly SourceFile[], options: ReadOptions = {}): Promise<StagedFile[]> {
+		return this.coordinator.write('Reading files', (db, scope) =>
+			stageFiles(db, sources, { ...options, table: (i) => scope.unique('staged', i) })
+		);
+	}
+
+	suggest(staged: readonly StagedFile[]): Promise<Suggestion> {
+		return this.coordinator.write('Suggesting a mapping', (db) => suggestMapping(db, staged));
+	}
+
+	dropStaged(staged: readonly StagedFile[]): Promise<void> {
+		return this.coordinator.write('Dropping staged files', (db) => dropStaged(db, staged));
+	}
+
+	/** Builds the staged files into the dataset shown, and keeps it in this browser. */
+	async build(
+		staged: readonly StagedFile[],
+		mapping: Mapping,
+		request: BuildRequest
+	): Promise<{ report: ImportReport; loaded: Loaded }> {
+		const built = await this.coordinator.write(`Importing ${request.name}`, async (db) => {
+			const report = await buildDataset(db, staged, mapping, {
+				name: request.name,
+				now: this.now(),
+				onStep: request.onStep
+			});
+			const record = this.#record(request, report);
+			const tables = await snapshotTables(db, DATASET_TABLES);
+			// Queued now, inside the write, so saves happen in the order the tables were built.
+			const saving = this.#inOrder(async () => {
+				const kept = await this.store.save(record, tables, { report, mapping });
+				await this.store.setActive(kept.id);
+				return kept;
+			});
+			return { report, record, saving, ...(await readDatasetMeta(db)) };
+		});
+		const { report, record, saving, info, measures } = built;
+		try {
+			return { report, loaded: { record: await saving, info, measures } };
+		} catch (e) {
+			// Storage can be refused (private windows, quota): the dataset still works until reload.
+			const why = e instanceof Error ? e.message : String(e);
+			const warning = `The dataset could not be saved in this browser: ${why}`;
+			return { report, loaded: { record: { ...record, bytes: 0 }, info, measures, warning } };
+		}
+	}
+
+	/** The whole import of one file with a suggested mapping (the bundled sample). */
+	async importSample(source: SourceFile, name: string): Promise<Loaded> {
+		const staged = await this.stage([source]);
+		try {
+			const { mapping } = await this.suggest(staged);
+			return (await this.build(staged, mapping, { name, builtIn: true })).loaded;
+		} finally {
+			await this.dropStaged(staged);
+		}
+	}
+
+	/** Loads a saved dataset into the engine; null when it is not (or no longer) saved. */
+	async restore(id: string): Promise<Loaded | null> {
+		const saved = await this.store.load(id);
+		if (!saved) return null;
+		const { loaded, activating } = await this.coordinator.write(
+			`Opening ${saved.record.name}`,
+			async (db) => {
+				await restoreTables(db, saved.tables);
+				const loaded: Loaded = { record: saved.record, ...(await readDatasetMeta(db)) };
+				return { loaded, activating: this.#inOrder(() => this.store.setActive(id)) };
+			}
+		);
+		await activating;
+		return loaded;
+	}
+
+	/** Removes a saved dataset (after any save still under way). */
+	forget(id: string): Promise<void> {
+		return this.#inOrder(() => this.store.remove(id));
+	}
+
+	list(): Promise<DatasetRecord[]> {
+		return this.#inOrder(() => this.store.list());
+	}
+
+	rename(id: string, name: string): Promise<void> {
+		return this.#inOrder(() => this.store.rename(id, name));
+	}
+
+	#record(request: BuildRequest, report: ImportReport): Omit<DatasetRecord, 'bytes'> {
+		return {
+			id: request.replaces ?? crypto.randomUUID(),
+			name: request.name,
+			createdAt: this.now().toISOString(),
+			files: report.files.map((f) => f.file),
+			summary: {
+				rows: report.rows,
+				accepted: report.accepted,
+				rejected: report.rejected,
+				sessions: report.sessions,
+				patients: report.patients
+			},
+			builtIn: request.builtIn ?? false
+		};
+	}
+
+	/** Store calls in the order their writes ran, so the last write's dataset ends up active. */
+	#inOrder<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#saving.then(task, task);
+		this.#saving = run.catch(() => {});
+		return run;
+	}
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from './user-error';
+
+describe('describeError', () => {
+	it('passes our own plain sentences through whole', () => {
+		expect(describeError(new Error('No data rows in empty.csv.'))).toEqual({
+			summary: 'No data rows in empty.csv.',
+			detail: null
+		});
+	});
+
+	it('keeps a raw engine error out of the headline, but in the details', () => {
+		const raw = `Parser Error: syntax error at or near "," LINE 4: c.clinic, ${'x'.repeat(3000)}`;
+		const shown = describeError(new Error(raw), 'Import of a.csv failed');
+		expect(shown.summary).toBe('Import of a.csv failed: The database could not run this step.');
+		expect(shown.summary.length).toBeLessThan(120);
+		expect(shown.detail).toBe(raw);
+	});
+
+	it('says what a known engine failure means', () => {
+		expect(describeError(new Error('Out of Memory Error: could not allocate block')).summary).toBe(
+			'The browser ran out of memory.'
+		);
+	});
+
+	it('treats a thousands-of-characters message as detail even without an engine prefix', () => {
+		const shown = describeError('z'.repeat(5000));
+		expect(shown.summary).toBe('Something went wrong.');
+		expect(shown.detail).toHaveLength(5000);
+	});
+});
