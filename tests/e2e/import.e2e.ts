@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Drops a file on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
-async function dropFile(name: string, bytes: Buffer) {
+async function dropFile(name: string, bytes: Buffer, on: Page = page) {
+	const page = on;
 	await page.waitForSelector('[data-testid="drop-zone"]');
 	await page.evaluate(
 		([fileName, data]) => {
@@ -30,6 +31,22 @@ async function dropFile(name: string, bytes: Buffer) {
 		[name, [...bytes]] as const
 	);
 }
+
+/** The messy file's problems in row order: the 01/12/2026 session is after the app's clock. */
+const MESSY_REASONS = [
+	'out_of_range',
+	'invalid_date',
+	'missing_patient',
+	'conflicting_duplicate',
+	'exact_duplicate',
+	'conflicting_duplicate',
+	'not_numeric',
+	'future_date'
+];
+const shownReasons = (on: Page) =>
+	on.$$eval('[data-testid="problems-table"] tbody tr', (trs) =>
+		trs.map((tr) => tr.getAttribute('data-reason'))
+	);
 
 const techniquesInTable = () =>
 	page.$$eval('.trend-table tbody tr', (trs) =>
@@ -60,19 +77,7 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 		expect(await count('accepted')).toBe('8');
 		expect(await count('rejected')).toBe('4');
 		expect(await count('coerced')).toBe('23');
-		const reasons = await page.$$eval('[data-testid="problems-table"] tbody tr', (trs) =>
-			trs.map((tr) => tr.getAttribute('data-reason'))
-		);
-		expect(reasons).toEqual([
-			'out_of_range',
-			'invalid_date',
-			'missing_patient',
-			'conflicting_duplicate',
-			'exact_duplicate',
-			'conflicting_duplicate',
-			'not_numeric',
-			'future_date'
-		]);
+		expect(await shownReasons(page)).toEqual(MESSY_REASONS);
 	});
 
 	it('shows the new dataset on the dashboard', async () => {
@@ -138,5 +143,21 @@ describe('renaming and merging values after an import', () => {
 			.poll(techniquesInTable)
 			.toEqual(['Myofascial release', 'Neuromuscular / trigger point', 'Relaxation']);
 		expect(watch.errors).toEqual([]);
+	});
+});
+
+describe('the same import ten years from now', () => {
+	it('reports the same problems: the app reads its own clock, not the day the suite runs', async () => {
+		const later = await openImportScreen(browser, baseUrl, async (p) => {
+			await p.clock.setFixedTime('2036-12-01T09:00:00Z'); // the page's Date, ten years on
+		});
+		expect(await later.page.evaluate(() => new Date().getFullYear())).toBe(2036);
+		await dropFile('messy-semicolon.csv', messy, later.page);
+		await later.page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		await later.page.click('[data-testid="run-import"]');
+		await later.page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+		expect(await shownReasons(later.page)).toEqual(MESSY_REASONS);
+		expect(later.watch.errors).toEqual([]);
+		await later.page.close();
 	});
 });

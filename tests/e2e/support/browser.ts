@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const FLAGS = [
 	'--headless',
@@ -27,14 +27,23 @@ export interface PageWatch {
 	errors: string[];
 }
 
-export async function openWatched(
-	browser: Browser,
-	url: string
-): Promise<{ page: Page; watch: PageWatch }> {
-	const page = await browser.newPage();
+/** A new page (in a fresh context, unless one is given) whose app clock reads E2E_NOW. */
+export async function newPage(owner: Browser | BrowserContext): Promise<Page> {
+	const page = await owner.newPage();
 	await page.addInitScript((fixed) => {
 		globalThis.__MASSAGE_OUTCOMES_NOW__ = fixed;
 	}, E2E_NOW);
+	return page;
+}
+
+export async function openWatched(
+	browser: Browser,
+	url: string,
+	context?: BrowserContext,
+	prepare?: (page: Page) => Promise<void>
+): Promise<{ page: Page; watch: PageWatch }> {
+	const page = await newPage(context ?? browser);
+	await prepare?.(page);
 	const watch: PageWatch = { requests: [], errors: [] };
 	page.on('request', (r) => watch.requests.push(r.url()));
 	page.on('console', (m) => {
@@ -52,8 +61,12 @@ export function offOrigin(watch: PageWatch, baseUrl: string): string[] {
 }
 
 /** The import screen, once the app has loaded its dataset (so an import starts from a known state). */
-export async function openImportScreen(browser: Browser, baseUrl: string) {
-	const opened = await openWatched(browser, new URL('import', baseUrl).href);
+export async function openImportScreen(
+	browser: Browser,
+	baseUrl: string,
+	prepare?: (page: Page) => Promise<void>
+) {
+	const opened = await openWatched(browser, new URL('import', baseUrl).href, undefined, prepare);
 	await opened.page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 60_000 });
 	return opened;
 }

@@ -1,0 +1,124 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../tests/support/db';
+import { Coordinator } from '../engine/coordinator';
+import { createNodeEngine } from '../engine/node-engine';
+import { openDatasetStore } from './store';
+import { Workspace } from './workspace';
+
+const file = (name: string, path: string) => ({
+	name,
+	blob: new Blob([readFileSync(new URL(path, import.meta.url))])
+});
+const sample = () => file('sessions.csv', '../../../sample-data/sessions.csv');
+const messy = () =>
+	file('messy-semicolon.csv', '../../../tests/fixtures/import/messy-semicolon.csv');
+
+let coordinators: Coordinator[] = [];
+afterEach(async () => {
+	for (const c of coordinators) await c.close();
+	coordinators = [];
+});
+
+/** The app's dataset layer on a real DuckDB and a real (in-memory) IndexedDB. */
+async function workspace() {
+	const coordinator = new Coordinator(createNodeEngine);
+	coordinators.push(coordinator);
+	const ws = new Workspace(coordinator, openDatasetStore(new IDBFactory()), () => TEST_NOW);
+	await ws.start();
+	const one = async (sql: string) =>
+		(await coordinator.query({ sql }, { cache: false })).get(0)?.toJSON() as Record<
+			string,
+			unknown
+		>;
+	return { ws, coordinator, one };
+}
+
+/** Tables other than the dataset's own and the statistics helpers: leftovers of some import. */
+const LEFTOVERS = `SELECT count(*)::INTEGER AS n FROM duckdb_tables()
+	WHERE table_name NOT IN ('sessions', 'observations', 'measures', 'dataset_info',
+		'import_problems', 'import_coercions', 't975_table')`;
+
+describe('the workspace, when changes overlap', () => {
+	it('an import started while the sample is loading ends with both saved and the import shown', async () => {
+		const { ws, one } = await workspace();
+		const sampleLoad = ws.importSample(sample(), 'Sample');
+		// The user drops a file before the sample has finished: staging, mapping and building
+		// all queue behind the sample's writes and use their own tables.
+		const userImport = (async () => {
+			const staged = await ws.stage([messy()]);
+			const { mapping } = await ws.suggest(staged);
+			return ws.build(staged, mapping, { name: 'messy' });
+		})();
+		const [sampleLoaded, user] = await Promise.all([sampleLoad, userImport]);
+
+		expect(sampleLoaded.record.summary).toMatchObject({ rows: 4435, sessions: 4432 });
+		expect(user.report).toMatchObject({ rows: 12, accepted: 8, sessions: 8, patients: 4 });
+		// The engine holds the user's dataset, which is also the active one and saved.
+		expect(await one('SELECT count(*)::INTEGER AS n FROM sessions')).toEqual({ n: 8 });
+		expect(await ws.store.getActive()).toBe(user.loaded.record.id);
+		const saved = (await ws.list()).map((d) => [d.name, d.summary.sessions]);
+		expect(saved.sort()).toEqual([
+			['Sample', 4432],
+			['messy', 8]
+		]);
+		// Nothing of either import is left behind but the staged file the user still maps.
+		expect(await one(LEFTOVERS)).toEqual({ n: 1 });
+	});
+
+	it('deleting the last dataset while another import is staged keeps that import intact', async () => {
+		const { ws, one } = await workspace();
+		const only = await ws.importSample(sample(), 'Sample');
+		const staged = await ws.stage([messy()]);
+		const { mapping } = await ws.suggest(staged);
+
+		// What the app does when the last dataset is deleted: forget it, load the sample again.
+		await ws.forget(only.record.id);
+		const again = await ws.importSample(sample(), 'Sample');
+		expect(again.record.id).not.toBe(only.record.id);
+
+		const user = await ws.build(staged, mapping, { name: 'messy' });
+		expect(user.report).toMatchObject({ rows: 12, accepted: 8, rejected: 4, sessions: 8 });
+		expect(await one('SELECT count(*)::INTEGER AS n FROM sessions')).toEqual({ n: 8 });
+		expect((await ws.list()).map((d) => d.name).sort()).toEqual(['Sample', 'messy']);
+		await ws.dropStaged(staged);
+		expect(await one(LEFTOVERS)).toEqual({ n: 0 });
+	});
+
+	it('a build that replaces the dataset being edited keeps one record, with the new content', async () => {
+		const { ws, one } = await workspace();
+		const staged = await ws.stage([messy()]);
+		const { mapping } = await ws.suggest(staged);
+		const first = await ws.build(staged, mapping, { name: 'messy' });
+		const edited = { ...mapping, fields: { ...mapping.fields, technique: 'Therapist' } };
+		const second = await ws.build(staged, edited, {
+			name: 'messy, by therapist',
+			replaces: first.loaded.record.id
+		});
+		expect(second.loaded.record.id).toBe(first.loaded.record.id);
+		expect((await ws.list()).map((d) => d.name)).toEqual(['messy, by therapist']);
+		expect(
+			await one("SELECT string_agg(DISTINCT technique::VARCHAR, ',' ORDER BY 1) AS t FROM sessions")
+		).toEqual({
+			t: 'Anna,Ben,Cleo,Dan'
+		});
+	});
+
+	it('restores a saved dataset into the engine and makes it active', async () => {
+		const { ws, one } = await workspace();
+		const sampleLoaded = await ws.importSample(sample(), 'Sample');
+		const staged = await ws.stage([messy()]);
+		await ws.build(staged, (await ws.suggest(staged)).mapping, { name: 'messy' });
+		const restored = await ws.restore(sampleLoaded.record.id);
+		expect(restored?.measures.map((m) => m.key)).toEqual([
+			'pain',
+			'flexibility',
+			'sleep',
+			'stress'
+		]);
+		expect(await one('SELECT count(*)::INTEGER AS n FROM sessions')).toEqual({ n: 4432 });
+		expect(await ws.store.getActive()).toBe(sampleLoaded.record.id);
+		expect(await ws.restore('no-such-id')).toBeNull();
+	});
+});
