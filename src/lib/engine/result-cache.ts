@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 
 /** Bytes an Arrow table holds (its buffers), to keep the cache's memory bounded. */
-export function tableBytes(table: Table): number {
+function tableBytes(table: Table): number {
 	return table.data.reduce((sum, data) => sum + data.byteLength, 0);
 }
 

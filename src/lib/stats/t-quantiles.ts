@@ -2,7 +2,7 @@ import quantile from '@stdlib/stats-base-dists-t-quantile';
 import type { LocalEngine } from '../engine/engine';
 
 /** Exact quantiles are tabulated up to this many degrees of freedom. */
-export const T_TABLE_MAX_DF = 1000;
+const T_TABLE_MAX_DF = 1000;
 const P = 0.975;
 const Z = 1.959963984540054;
 
