@@ -1,0 +1,67 @@
+// npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
+// what is shown can be looked at and judged. Needs a build (the script makes one first).
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { preview } from 'vite';
+import { launchBrowser, newPage } from '../tests/e2e/support/browser';
+
+const OUT = 'docs/screenshots';
+const server = await preview({ preview: { host: '127.0.0.1', port: 0, open: false } });
+const baseUrl = server.resolvedUrls!.local[0]!;
+const browser = await launchBrowser();
+
+async function shot(page: Page, name: string) {
+	await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+	console.log(`${OUT}/${name}.png`);
+}
+
+async function drop(page: Page, name: string, bytes: Buffer) {
+	await page.setInputFiles('[data-testid="file-input"]', {
+		name,
+		mimeType: 'text/csv',
+		buffer: bytes
+	});
+}
+
+try {
+	const page = await newPage(browser);
+	await page.setViewportSize({ width: 1200, height: 900 });
+	await page.goto(baseUrl);
+	await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 120_000 });
+	await shot(page, 'trends');
+
+	await page.goto(new URL('import', baseUrl).href);
+	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 120_000 });
+	await drop(page, 'unmapped.csv', Buffer.from('a,b,c\n1,2,3\n'));
+	await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+	await shot(page, 'import-required-fields');
+
+	await page.goto(new URL('import', baseUrl).href);
+	await drop(
+		page,
+		'one-line.csv',
+		Buffer.from(Array.from({ length: 50_000 }, (_, i) => `x${i}`).join(','))
+	);
+	await page.waitForSelector('[data-testid="import-error"], [data-testid="mapping-editor"]', {
+		timeout: 120_000
+	});
+	await shot(page, 'import-error');
+
+	await page.goto(new URL('import', baseUrl).href);
+	await drop(
+		page,
+		'messy-semicolon.csv',
+		readFileSync('tests/fixtures/import/messy-semicolon.csv')
+	);
+	await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+	await page.click('[data-testid="run-import"]');
+	await page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+	await shot(page, 'import-report');
+
+	await page.goto(new URL('datasets', baseUrl).href);
+	await page.waitForSelector('[data-testid="dataset-row"]', { timeout: 60_000 });
+	await shot(page, 'datasets');
+} finally {
+	await browser.close();
+	await server.close();
+}
