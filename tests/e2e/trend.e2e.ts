@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatCi, formatNumber } from '../../src/lib/charts/format';
 import { MIN_CELL_N } from '../../src/lib/stats/small-cells';
-import { referenceTrend } from '../reference/trend-reference';
+import { referenceEpisodes, referenceTrend } from '../reference/trend-reference';
 import { readSampleCsv } from '../support/db';
 import { launchBrowser, offOrigin, openWatched, type PageWatch } from './support/browser';
 
@@ -26,6 +26,7 @@ async function shownTable(page: Page) {
 			technique: tr.getAttribute('data-technique'),
 			time: Number(tr.getAttribute('data-time')),
 			n: Number(tr.querySelector('[data-col="n"]')?.textContent),
+			patients: Number(tr.querySelector('[data-col="patients"]')?.textContent),
 			mean: tr.querySelector('[data-col="mean"]')?.textContent ?? null,
 			ci: tr.querySelector('[data-col="ci"]')?.textContent ?? null
 		}))
@@ -40,8 +41,8 @@ async function expectTableMatchesReference(condition: string | null) {
 	for (const e of expected) {
 		const row = byKey.get(`${e.technique}#${e.time}`);
 		expect(row, `${e.technique} session ${e.time}`).toBeDefined();
-		expect(row!.n).toBe(e.n);
-		const tooFew = e.n < MIN_CELL_N;
+		expect({ n: row!.n, patients: row!.patients }).toEqual({ n: e.n, patients: e.patients });
+		const tooFew = e.patients < MIN_CELL_N;
 		expect(row!.mean).toBe(tooFew ? null : formatNumber(e.mean));
 		expect(row!.ci).toBe(tooFew ? null : formatCi(e.lo, e.hi));
 	}
@@ -67,6 +68,14 @@ describe('the trend view on the bundled sample', () => {
 
 	it('shows means, intervals and n equal to an independent computation', async () => {
 		await expectTableMatchesReference(null);
+	});
+
+	it('counts episodes and patients per condition in the selector', async () => {
+		const lowBack = referenceEpisodes(csv).filter((e) => e.condition === 'Low back pain');
+		const patients = new Set(lowBack.map((e) => e.patient)).size;
+		expect(await page.textContent('option[value="Low back pain"]')).toBe(
+			`Low back pain (${lowBack.length} episodes, ${patients} patients)`
+		);
 	});
 
 	it('changes with the condition selector and keeps it in the URL', async () => {

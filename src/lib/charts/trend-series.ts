@@ -4,7 +4,10 @@ import { isTooSmall } from '../stats/small-cells';
 
 export interface TrendPoint {
 	time: number;
+	/** Episodes of care with a value at this point. */
 	n: number;
+	/** Distinct patients behind those episodes. */
+	patients: number;
 	mean: number;
 	lo: number | null;
 	hi: number | null;
@@ -30,7 +33,7 @@ export function trendSeries(table: Table, color: (technique: string) => string):
 	for (const row of table.toArray()) {
 		const r = row.toJSON() as Omit<TrendPoint, 'tooFew'> & { technique: string };
 		const points = byTechnique.get(r.technique) ?? [];
-		points.push({ ...r, tooFew: isTooSmall(r.n) });
+		points.push({ ...r, tooFew: isTooSmall(r.patients) });
 		byTechnique.set(r.technique, points);
 	}
 	return [...byTechnique].map(([technique, points]) => ({

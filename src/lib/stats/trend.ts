@@ -9,23 +9,30 @@ export interface TrendFilter {
 }
 
 /**
- * Mean score by session number within the episode (or by the source's visit or week), per technique, with n, SD and a 95 % t-interval
- * (mean ± t(0.975, n−1)·SD/√n). One row per point drawn; the browser never sees session rows.
+ * Mean score by session number within the episode (or by the source's visit or week), per
+ * technique, with SD and a 95 % t-interval (mean ± t(0.975, n−1)·SD/√n). n counts episodes of
+ * care (one value each: a patient treated for two conditions is two episodes); `patients` counts
+ * the people behind them. One row per point drawn; the browser never sees session rows.
  */
 export function trendQuery({ measure, condition, axis = 'session_no' }: TrendFilter): QuerySpec {
 	const time = axis === 'visit' ? 's.visit::DOUBLE' : 's.session_no::DOUBLE';
+	const half = 't975(n - 1) * sd / sqrt(n)';
 	const sql = `
-		WITH points AS (
-			SELECT coalesce(s.technique::VARCHAR, '(technique not recorded)') AS technique, ${time} AS "time",
-				count(o.value)::INTEGER AS n, avg(o.value) AS mean, stddev_samp(o.value) AS sd
+		WITH episode_values AS (
+			-- One value per episode and point, so n counts episodes whatever the rows were.
+			SELECT coalesce(s.technique::VARCHAR, '(technique not recorded)') AS technique,
+				${time} AS "time", s.episode, s.patient, avg(o.value) AS value
 			FROM observations o JOIN sessions s USING (session_id)
 			WHERE o.measure::VARCHAR = ? AND (?::VARCHAR IS NULL OR s.condition::VARCHAR = ?)
 				AND ${time} IS NOT NULL
 			GROUP BY ALL
+		), points AS (
+			SELECT technique, "time", count(*)::INTEGER AS n,
+				count(DISTINCT patient)::INTEGER AS patients, avg(value) AS mean,
+				stddev_samp(value) AS sd
+			FROM episode_values GROUP BY technique, "time"
 		)
-		SELECT technique, "time", n, mean, sd,
-			mean - t975(n - 1) * sd / sqrt(n) AS lo,
-			mean + t975(n - 1) * sd / sqrt(n) AS hi
+		SELECT technique, "time", n, patients, mean, sd, mean - ${half} AS lo, mean + ${half} AS hi
 		FROM points
 		ORDER BY technique, "time"`;
 	return { sql, params: [measure, condition, condition] };
