@@ -8,8 +8,9 @@ export interface ReferencePoint {
 	n: number;
 	/** Distinct patients among those episodes. */
 	patients: number;
-	mean: number;
-	/** null when n < 2. */
+	suppressed: boolean;
+	/** null when suppressed (and lo/hi also when n < 2). */
+	mean: number | null;
 	lo: number | null;
 	hi: number | null;
 }
@@ -67,13 +68,14 @@ export function referenceEpisodes(csv: string): ReferenceEpisode[] {
 /**
  * The trend statistic per technique and session number within the episode: n = episodes with a
  * valid value there, patients = how many different people they are, mean and t-interval over
- * the episodes.
+ * the episodes. A point describing fewer than `minPatients` people keeps its counts only.
  */
 export function referenceTrend(
 	csv: string,
 	measure: string,
 	range: [number, number],
-	condition: string | null
+	condition: string | null,
+	minPatients = 5
 ): ReferencePoint[] {
 	const cells = new Map<string, { episode: ReferenceEpisode; value: number }[]>();
 	for (const episode of referenceEpisodes(csv)) {
@@ -91,15 +93,16 @@ export function referenceTrend(
 			const [technique, no] = key.split('\u0000') as [string, string];
 			const n = new Set(found.map((f) => f.episode)).size;
 			const patients = new Set(found.map((f) => f.episode.patient)).size;
+			const base = { technique, time: Number(no), n, patients };
+			if (patients < minPatients)
+				return { ...base, suppressed: true, mean: null, lo: null, hi: null };
 			const values = found.map((f) => f.value);
 			const mean = values.reduce((a, b) => a + b, 0) / n;
 			const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
 			const half = n > 1 ? quantile(0.975, n - 1) * (sd / Math.sqrt(n)) : null;
 			return {
-				technique,
-				time: Number(no),
-				n,
-				patients,
+				...base,
+				suppressed: false,
 				mean,
 				lo: half === null ? null : mean - half,
 				hi: half === null ? null : mean + half

@@ -1,6 +1,5 @@
 import type { Table } from 'apache-arrow';
 import { scaleOrdinal } from 'd3-scale';
-import { isTooSmall } from '../stats/small-cells';
 
 export interface TrendPoint {
 	time: number;
@@ -8,10 +7,11 @@ export interface TrendPoint {
 	n: number;
 	/** Distinct patients behind those episodes. */
 	patients: number;
-	mean: number;
+	/** Too few patients: the engine sent no mean, SD or interval (all null). */
+	suppressed: boolean;
+	mean: number | null;
 	lo: number | null;
 	hi: number | null;
-	tooFew: boolean;
 }
 
 export interface TrendSeries {
@@ -31,10 +31,10 @@ export const techniqueColors = (techniques: readonly string[]) =>
 export function trendSeries(table: Table, color: (technique: string) => string): TrendSeries[] {
 	const byTechnique = new Map<string, TrendPoint[]>();
 	for (const row of table.toArray()) {
-		const r = row.toJSON() as Omit<TrendPoint, 'tooFew'> & { technique: string };
-		const points = byTechnique.get(r.technique) ?? [];
-		points.push({ ...r, tooFew: isTooSmall(r.patients) });
-		byTechnique.set(r.technique, points);
+		const { technique, ...point } = row.toJSON() as TrendPoint & { technique: string };
+		const points = byTechnique.get(technique) ?? [];
+		points.push(point);
+		byTechnique.set(technique, points);
 	}
 	return [...byTechnique].map(([technique, points]) => ({
 		technique,
