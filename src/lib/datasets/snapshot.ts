@@ -93,7 +93,7 @@ export async function restoreTables(db: LocalEngine, snapshots: TableSnapshot[])
 async function stage(db: LocalEngine, snapshot: TableSnapshot, temp: string): Promise<void> {
 	const { name, ddl, ipc } = snapshot;
 	const incomplete = `The saved rows of ${name} are incomplete`;
-	// Bytes cut at a batch boundary would otherwise read as fewer rows without any error.
+	// Cut or unterminated bytes stop here: the engine would read fewer rows, or none, silently.
 	const stream = streamOfFile(ipc);
 	if (!stream) throw new Error(incomplete);
 	// Older snapshots did not record their rows: their batches' headers say how many there are.
