@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatCi, formatNumber } from '../../src/lib/charts/format';
-import { MIN_CELL_N } from '../../src/lib/stats/small-cells';
-import { referenceTrend } from '../reference/trend-reference';
+import { referenceEpisodes, referenceTrend } from '../reference/trend-reference';
 import { readSampleCsv } from '../support/db';
 import { launchBrowser, offOrigin, openWatched, type PageWatch } from './support/browser';
 
@@ -26,8 +25,10 @@ async function shownTable(page: Page) {
 			technique: tr.getAttribute('data-technique'),
 			time: Number(tr.getAttribute('data-time')),
 			n: Number(tr.querySelector('[data-col="n"]')?.textContent),
+			patients: Number(tr.querySelector('[data-col="patients"]')?.textContent),
 			mean: tr.querySelector('[data-col="mean"]')?.textContent ?? null,
-			ci: tr.querySelector('[data-col="ci"]')?.textContent ?? null
+			ci: tr.querySelector('[data-col="ci"]')?.textContent ?? null,
+			cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())
 		}))
 	);
 }
@@ -40,10 +41,15 @@ async function expectTableMatchesReference(condition: string | null) {
 	for (const e of expected) {
 		const row = byKey.get(`${e.technique}#${e.time}`);
 		expect(row, `${e.technique} session ${e.time}`).toBeDefined();
-		expect(row!.n).toBe(e.n);
-		const tooFew = e.n < MIN_CELL_N;
-		expect(row!.mean).toBe(tooFew ? null : formatNumber(e.mean));
-		expect(row!.ci).toBe(tooFew ? null : formatCi(e.lo, e.hi));
+		expect({ n: row!.n, patients: row!.patients }).toEqual({ n: e.n, patients: e.patients });
+		if (e.suppressed) {
+			// Counts only: the engine sent no mean, and the page shows none.
+			const counts = [e.technique, e.time, e.n, e.patients].map(String);
+			expect(row!.cells).toEqual([...counts, 'too few patients']);
+		} else {
+			expect(row!.mean).toBe(formatNumber(e.mean));
+			expect(row!.ci).toBe(formatCi(e.lo, e.hi));
+		}
 	}
 }
 
@@ -63,10 +69,25 @@ describe('the trend view on the bundled sample', () => {
 			ps.every((p) => (p.getAttribute('d') ?? '').length > 10)
 		);
 		expect(drawn).toBe(true);
+		// A dot per point with enough patients; the suppressed ones are not drawn at all.
+		const shown = referenceTrend(csv, 'pain', [0, 10], null).filter((p) => !p.suppressed);
+		expect(await page.$$eval('[data-testid="trend"] svg circle', (cs) => cs.length)).toBe(
+			shown.length
+		);
 	});
 
 	it('shows means, intervals and n equal to an independent computation', async () => {
 		await expectTableMatchesReference(null);
+		// The sample has a point describing fewer than five patients: it must be among them.
+		expect(referenceTrend(csv, 'pain', [0, 10], null).some((p) => p.suppressed)).toBe(true);
+	});
+
+	it('counts episodes and patients per condition in the selector', async () => {
+		const lowBack = referenceEpisodes(csv).filter((e) => e.condition === 'Low back pain');
+		const patients = new Set(lowBack.map((e) => e.patient)).size;
+		expect(await page.textContent('option[value="Low back pain"]')).toBe(
+			`Low back pain (${lowBack.length} episodes, ${patients} patients)`
+		);
 	});
 
 	it('changes with the condition selector and keeps it in the URL', async () => {

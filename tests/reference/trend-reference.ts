@@ -4,13 +4,27 @@ import { csvParse } from 'd3-dsv';
 export interface ReferencePoint {
 	technique: string;
 	time: number;
+	/** Episodes of care with a value at this point. */
 	n: number;
-	mean: number;
+	/** Distinct patients among those episodes. */
+	patients: number;
+	suppressed: boolean;
+	/** null when suppressed (and lo/hi also when n < 2). */
+	mean: number | null;
 	lo: number | null;
 	hi: number | null;
 }
 
+/** One course of care as the reference builds it: its patient and its sessions in date order. */
+export interface ReferenceEpisode {
+	patient: string;
+	condition: string;
+	technique: string;
+	sessions: Record<string, string>[];
+}
+
 const DAY = 86_400_000;
+const GAP_DAYS = 90;
 const MEASURE_COLUMNS = ['pain', 'flexibility', 'sleep', 'stress'];
 
 /** Date.parse rolls 2025-02-30 over to March; a real calendar date must survive the round trip. */
@@ -19,52 +33,76 @@ function strictIsoDay(text: string): number {
 	return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text ? time : NaN;
 }
 
+const field = (row: Record<string, string>, name: string) => row[name]?.trim() ?? '';
+
 /**
- * The trend statistic computed the slow, obvious way in plain JS, independent of the app's SQL:
- * parse the CSV, order each patient × condition × technique by date, split courses at gaps over 90
- * days, number sessions, then mean and t-interval per technique and session number.
+ * Episodes of care built the slow, obvious way in plain JS, independent of the app's SQL: every
+ * row with a patient, a real date and a measure is a session; a patient's sessions for one
+ * condition and technique, walked in date order, start a new episode after a gap over 90 days.
+ */
+export function referenceEpisodes(csv: string): ReferenceEpisode[] {
+	const sessions = csvParse(csv)
+		.map((row, line) => ({ row, line, day: strictIsoDay(field(row, 'session_date')) }))
+		.filter((s) => field(s.row, 'patient_id') && Number.isFinite(s.day))
+		.filter((s) => MEASURE_COLUMNS.some((m) => field(s.row, m)))
+		.sort((a, b) => a.day - b.day || a.line - b.line);
+	const episodes: ReferenceEpisode[] = [];
+	const open = new Map<string, { episode: ReferenceEpisode; lastDay: number }>();
+	for (const { row, day } of sessions) {
+		const [patient, condition, technique] = ['patient_id', 'condition', 'technique'].map((f) =>
+			field(row, f)
+		) as [string, string, string];
+		const course = `${patient}\u0000${condition}\u0000${technique}`;
+		let current = open.get(course);
+		if (!current || day - current.lastDay > GAP_DAYS * DAY) {
+			current = { episode: { patient, condition, technique, sessions: [] }, lastDay: day };
+			episodes.push(current.episode);
+			open.set(course, current);
+		}
+		current.episode.sessions.push(row);
+		current.lastDay = day;
+	}
+	return episodes;
+}
+
+/**
+ * The trend statistic per technique and session number within the episode: n = episodes with a
+ * valid value there, patients = how many different people they are, mean and t-interval over
+ * the episodes. A point describing fewer than `minPatients` people keeps its counts only.
  */
 export function referenceTrend(
 	csv: string,
 	measure: string,
 	range: [number, number],
-	condition: string | null
+	condition: string | null,
+	minPatients = 5
 ): ReferencePoint[] {
-	const rows = csvParse(csv)
-		.map((f, row) => ({ f, row, time: strictIsoDay(f.session_date?.trim() ?? '') }))
-		// domain.md: a row needs a patient, a time and at least one measure to be a session.
-		.filter((r) => r.f.patient_id?.trim() && Number.isFinite(r.time))
-		.filter((r) => MEASURE_COLUMNS.some((m) => r.f[m]?.trim()));
-	const courses = new Map<string, typeof rows>();
-	for (const r of rows) {
-		const key = [r.f.patient_id, r.f.condition, r.f.technique].map((v) => v?.trim()).join('\u0000');
-		courses.set(key, [...(courses.get(key) ?? []), r]);
-	}
-	const values = new Map<string, number[]>();
-	for (const course of courses.values()) {
-		course.sort((a, b) => a.time - b.time || a.row - b.row);
-		let sessionNo = 0;
-		course.forEach((r, i) => {
-			sessionNo = i > 0 && r.time - course[i - 1]!.time > 90 * DAY ? 1 : sessionNo + 1;
-			if (condition !== null && r.f.condition?.trim() !== condition) return;
-			const text = r.f[measure]?.trim();
-			const v = text ? Number(text) : NaN;
-			if (!Number.isFinite(v) || v < range[0] || v > range[1]) return;
-			const key = `${r.f.technique?.trim()}\u0000${sessionNo}`;
-			values.set(key, [...(values.get(key) ?? []), v]);
+	const cells = new Map<string, { episode: ReferenceEpisode; value: number }[]>();
+	for (const episode of referenceEpisodes(csv)) {
+		if (condition !== null && episode.condition !== condition) continue;
+		episode.sessions.forEach((row, i) => {
+			const text = field(row, measure);
+			const value = text ? Number(text) : NaN;
+			if (!Number.isFinite(value) || value < range[0] || value > range[1]) return;
+			const key = `${episode.technique}\u0000${i + 1}`;
+			cells.set(key, [...(cells.get(key) ?? []), { episode, value }]);
 		});
 	}
-	return [...values.entries()]
-		.map(([key, vs]) => {
+	return [...cells.entries()]
+		.map(([key, found]): ReferencePoint => {
 			const [technique, no] = key.split('\u0000') as [string, string];
-			const n = vs.length;
-			const mean = vs.reduce((a, b) => a + b, 0) / n;
-			const sd = Math.sqrt(vs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+			const n = new Set(found.map((f) => f.episode)).size;
+			const patients = new Set(found.map((f) => f.episode.patient)).size;
+			const base = { technique, time: Number(no), n, patients };
+			if (patients < minPatients)
+				return { ...base, suppressed: true, mean: null, lo: null, hi: null };
+			const values = found.map((f) => f.value);
+			const mean = values.reduce((a, b) => a + b, 0) / n;
+			const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
 			const half = n > 1 ? quantile(0.975, n - 1) * (sd / Math.sqrt(n)) : null;
 			return {
-				technique,
-				time: Number(no),
-				n,
+				...base,
+				suppressed: false,
 				mean,
 				lo: half === null ? null : mean - half,
 				hi: half === null ? null : mean + half

@@ -4,6 +4,11 @@ export function formatNumber(value: number | null, digits = 2): string {
 	return value.toFixed(digits).replace('-', '−');
 }
 
+/** n as the trend counts it, with the people behind it: "12 episodes, 9 patients". */
+export function episodesAndPatients({ n, patients }: { n: number; patients: number }): string {
+	return `${n} episode${n === 1 ? '' : 's'}, ${patients} patient${patients === 1 ? '' : 's'}`;
+}
+
 export function formatCi(lo: number | null, hi: number | null): string {
 	return lo === null || hi === null
 		? 'not estimable (n < 2)'

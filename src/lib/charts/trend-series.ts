@@ -1,14 +1,17 @@
 import type { Table } from 'apache-arrow';
 import { scaleOrdinal } from 'd3-scale';
-import { isTooSmall } from '../stats/small-cells';
 
 export interface TrendPoint {
 	time: number;
+	/** Episodes of care with a value at this point. */
 	n: number;
-	mean: number;
+	/** Distinct patients behind those episodes. */
+	patients: number;
+	/** Too few patients: the engine sent no mean, SD or interval (all null). */
+	suppressed: boolean;
+	mean: number | null;
 	lo: number | null;
 	hi: number | null;
-	tooFew: boolean;
 }
 
 export interface TrendSeries {
@@ -28,10 +31,10 @@ export const techniqueColors = (techniques: readonly string[]) =>
 export function trendSeries(table: Table, color: (technique: string) => string): TrendSeries[] {
 	const byTechnique = new Map<string, TrendPoint[]>();
 	for (const row of table.toArray()) {
-		const r = row.toJSON() as Omit<TrendPoint, 'tooFew'> & { technique: string };
-		const points = byTechnique.get(r.technique) ?? [];
-		points.push({ ...r, tooFew: isTooSmall(r.n) });
-		byTechnique.set(r.technique, points);
+		const { technique, ...point } = row.toJSON() as TrendPoint & { technique: string };
+		const points = byTechnique.get(technique) ?? [];
+		points.push(point);
+		byTechnique.set(technique, points);
 	}
 	return [...byTechnique].map(([technique, points]) => ({
 		technique,

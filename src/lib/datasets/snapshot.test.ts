@@ -87,6 +87,37 @@ describe('table snapshots', () => {
 		expect(await contents(ODD)).toEqual(oddRows);
 	});
 
+	it('hands the stored bytes themselves to the engine: nothing parsed or copied on the page', async () => {
+		const snapshots = await snapshotTables(db, [ODD, 'empty']);
+		expect(snapshots.map((s) => s.rows)).toEqual([3, 0]);
+		const oddRows = await contents(ODD);
+		const handed: Uint8Array[] = [];
+		const watched: LocalEngine = {
+			...db,
+			query: (spec, options) => db.query(spec, options),
+			importIpc: (name, stream) => (handed.push(stream), db.importIpc(name, stream)),
+			insertArrow: () => Promise.reject(new Error('rows parsed on the page'))
+		};
+		await db.query({ sql: `DELETE FROM ${quoteIdent(ODD)}` });
+		await restoreTables(watched, snapshots);
+		expect(await contents(ODD)).toEqual(oddRows);
+		// The table without rows is made by its DDL alone: duckdb-wasm refuses an empty stream.
+		expect(handed).toHaveLength(1);
+		expect(handed[0]!.buffer).toBe(snapshots[0]!.ipc.buffer);
+	});
+
+	it('restores snapshots saved before row counts were recorded', async () => {
+		const snapshots = (await snapshotTables(db, [ODD, 'empty'])).map(({ rows, ...old }) => {
+			expect(rows).toBeTypeOf('number');
+			return old;
+		});
+		const oddRows = await contents(ODD);
+		await db.query({ sql: `DELETE FROM ${quoteIdent(ODD)}; INSERT INTO empty VALUES (7, 'x')` });
+		await restoreTables(db, snapshots);
+		expect(await contents(ODD)).toEqual(oddRows);
+		expect(await rows('SELECT count(*) AS n FROM empty')).toEqual([{ n: 0 }]);
+	});
+
 	it('refuses to snapshot a table that does not exist', async () => {
 		await expect(snapshotTables(db, ['nope'])).rejects.toThrow(/nope/);
 	});
@@ -95,6 +126,22 @@ describe('table snapshots', () => {
 		['truncated rows', (s) => ({ ...s, ipc: s.ipc.slice(0, s.ipc.length - 8) })],
 		['rows cut mid-message', (s) => ({ ...s, ipc: s.ipc.slice(0, s.ipc.length / 2) })],
 		['no rows at all', (s) => ({ ...s, ipc: new Uint8Array(0) })],
+		['fewer rows than were saved', (s) => ({ ...s, rows: s.rows! + 1 })],
+		[
+			'its end-of-stream marker cut out',
+			(s) => {
+				const footer = new DataView(s.ipc.buffer, s.ipc.byteOffset).getInt32(
+					s.ipc.length - 10,
+					true
+				);
+				const streamEnd = s.ipc.length - 10 - footer;
+				const ipc = new Uint8Array([
+					...s.ipc.subarray(0, streamEnd - 8),
+					...s.ipc.subarray(streamEnd)
+				]);
+				return { ...s, ipc };
+			}
+		],
 		[
 			'a value outside the ENUM',
 			(s) => ({ ...s, ddl: s.ddl.replace("ENUM('a', 'b')", "ENUM('a')") })

@@ -1,4 +1,4 @@
-import { tableFromIPC } from 'apache-arrow';
+import { rowsInStream, streamOfFile } from '../engine/arrow-ipc';
 import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
 
@@ -6,7 +6,13 @@ import { quoteIdent } from '../engine/quote';
 export interface TableSnapshot {
 	name: string;
 	ddl: string;
+	/** An Arrow IPC file, as DuckDB wrote it. */
 	ipc: Uint8Array;
+	/**
+	 * How many rows the table had when saved: a restore checks it got them all, and skips the
+	 * import of an empty table. Snapshots saved before it was recorded have none (see `stage`).
+	 */
+	rows?: number;
 }
 
 /**
@@ -14,12 +20,6 @@ export interface TableSnapshot {
  * doubles and lose digits beyond 2^53. As text they round-trip exactly; INSERT casts them back.
  */
 const WIDE_INTEGERS = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
-
-/** A complete IPC stream ends with this marker; a complete IPC file with the magic "ARROW1". */
-const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
-const FILE_MAGIC = [...'ARROW1'].map((c) => c.charCodeAt(0));
-const endsWith = (bytes: Uint8Array, tail: number[]) =>
-	bytes.length >= tail.length && tail.every((b, i) => bytes[bytes.length - tail.length + i] === b);
 
 // Only tables of the default schema: temporary tables and other schemas are not dataset tables.
 const IN_DEFAULT_SCHEMA = 'schema_name = current_schema() AND database_name = current_database()';
@@ -33,6 +33,7 @@ export async function snapshotTables(db: LocalEngine, names: string[]): Promise<
 		});
 		const ddl: unknown = found.getChild('sql')?.get(0);
 		if (typeof ddl !== 'string') throw new Error(`There is no table named ${name} to save`);
+		const rows = await countRows(db, quoteIdent(name));
 
 		const columns = await db.query({
 			sql: `SELECT column_name, data_type FROM duckdb_columns()
@@ -45,7 +46,7 @@ export async function snapshotTables(db: LocalEngine, names: string[]): Promise<
 		});
 		// Straight from the engine: serialising here would stall the page for large tables.
 		const ipc = await db.exportIpc(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
-		snapshots.push({ name, ddl, ipc });
+		snapshots.push({ name, ddl, ipc, rows });
 	}
 	return snapshots;
 }
@@ -54,6 +55,8 @@ export async function snapshotTables(db: LocalEngine, names: string[]): Promise<
  * Replaces (or creates) each snapshot's table. All tables are first built under temporary names
  * and only then swapped in by one transaction, so a bad snapshot leaves the current tables as
  * they were. The DDL is executed as SQL: it must come from snapshotTables (trusted storage).
+ * The row bytes are handed to the engine unparsed: in the browser they are transferred to its
+ * worker, so the snapshots' `ipc` buffers are unusable afterwards.
  */
 export async function restoreTables(db: LocalEngine, snapshots: TableSnapshot[]): Promise<void> {
 	const names = snapshots.map((s) => s.name);
@@ -82,28 +85,39 @@ export async function restoreTables(db: LocalEngine, snapshots: TableSnapshot[])
 	}
 }
 
-/** Creates the snapshot's table as `temp` and fills it with the snapshot's rows. */
+/**
+ * Creates the snapshot's table as `temp` and fills it with the snapshot's rows. The page only
+ * checks the bytes' framing; the rows are read where the engine runs (a 2M-row dataset is about
+ * 200 MB: parsing and re-serialising it here stalled the page).
+ */
 async function stage(db: LocalEngine, snapshot: TableSnapshot, temp: string): Promise<void> {
 	const { name, ddl, ipc } = snapshot;
-	if (!endsWith(ipc, FILE_MAGIC) && !endsWith(ipc, END_OF_STREAM)) {
-		// Bytes cut at a batch boundary would otherwise read as fewer rows without any error.
-		throw new Error(`The saved rows of ${name} are incomplete`);
-	}
-	const data = tableFromIPC(ipc);
-	if (data.numCols === 0) throw new Error(`The saved rows of ${name} have no columns`);
+	const incomplete = `The saved rows of ${name} are incomplete`;
+	// Cut or unterminated bytes stop here: the engine would read fewer rows, or none, silently.
+	const stream = streamOfFile(ipc);
+	if (!stream) throw new Error(incomplete);
+	// Older snapshots did not record their rows: their batches' headers say how many there are.
+	const rows = snapshot.rows ?? rowsInStream(stream);
 
 	await db.query({ sql: withTableName(ddl, name, temp) });
-	// duckdb-wasm refuses an Arrow table without batches; the DDL alone makes the empty table.
-	if (data.numRows === 0) return;
-	const rows = `${temp}_rows`;
+	// duckdb-wasm refuses a stream without record batches; the DDL alone makes the empty table.
+	if (rows === 0) return;
+	const staged = `${temp}_rows`;
 	try {
+		await db.importIpc(staged, stream);
 		// Arrow has no ENUM (it arrives as VARCHAR) and wide integers were saved as text: the
 		// INSERT casts each column back to the type the DDL declares, failing on invalid values.
-		await db.insertArrow(rows, data);
-		await db.query({ sql: `INSERT INTO ${quoteIdent(temp)} SELECT * FROM ${quoteIdent(rows)}` });
+		await db.query({ sql: `INSERT INTO ${quoteIdent(temp)} SELECT * FROM ${quoteIdent(staged)}` });
 	} finally {
-		await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(rows)}` });
+		await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(staged)}` });
 	}
+	const restored = await countRows(db, quoteIdent(temp));
+	if (restored !== rows) throw new Error(`${incomplete} (${restored} of ${rows} rows)`);
+}
+
+async function countRows(db: LocalEngine, table: string): Promise<number> {
+	const counted = await db.query({ sql: `SELECT count(*)::DOUBLE AS n FROM ${table}` });
+	return Number(counted.getChild('n')?.get(0));
 }
 
 /**

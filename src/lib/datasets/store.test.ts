@@ -25,20 +25,25 @@ const table = (name: string, size: number): TableSnapshot => ({
 	ipc: new Uint8Array(size).fill(7)
 });
 
-/** Counts what is really stored, bypassing the store's own API. */
-async function countPayloads(): Promise<number> {
+/** Runs one request on the payloads as stored, bypassing the store's own API. */
+async function onPayloads<T>(
+	mode: IDBTransactionMode,
+	ask: (payloads: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
 	const db = await new Promise<IDBDatabase>((resolve, reject) => {
 		const req = factory.open('massage-outcomes');
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error);
 	});
-	const count = await new Promise<number>((resolve) => {
-		const req = db.transaction('payloads').objectStore('payloads').count();
+	const result = await new Promise<T>((resolve, reject) => {
+		const req = ask(db.transaction('payloads', mode).objectStore('payloads'));
 		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error);
 	});
 	db.close();
-	return count;
+	return result;
 }
+const countPayloads = () => onPayloads('readonly', (p) => p.count());
 
 describe('dataset store', () => {
 	it('lists records newest first, without table bytes, with names kept verbatim', async () => {
@@ -77,6 +82,24 @@ describe('dataset store', () => {
 		const saved = await store.save(dataset('a', 'x'), [{ name: 't', ddl: '', ipc: view }]);
 		expect(saved.bytes).toBe(8);
 		expect((await store.load('a'))?.tables[0]?.ipc.buffer.byteLength).toBe(8);
+	});
+
+	it('keeps table bytes as Blobs, which Chromium stores apart from the ~127 MB value limit', async () => {
+		const store = openDatasetStore(factory);
+		await store.save(dataset('a', 'x'), [table('t', 5)]);
+		const stored = (await onPayloads('readonly', (p) => p.get('a'))) as {
+			tables: { ipc: unknown }[];
+		};
+		expect(stored.tables[0]?.ipc).toBeInstanceOf(Blob);
+		expect((await store.load('a'))?.tables).toEqual([table('t', 5)]);
+	});
+
+	it('loads datasets saved with their bytes inline, as before', async () => {
+		const store = openDatasetStore(factory);
+		await store.save(dataset('a', 'x'), [table('t', 5)], { v: 1 });
+		const inline = { tables: [table('u', 3)], extra: { v: 0 } };
+		await onPayloads('readwrite', (p) => p.put(inline, 'a'));
+		expect(await store.load('a')).toMatchObject({ tables: [table('u', 3)], extra: { v: 0 } });
 	});
 
 	it('renames, and refuses to rename what does not exist', async () => {

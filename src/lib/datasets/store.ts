@@ -38,7 +38,13 @@ const PAYLOADS = 'payloads';
 const SETTINGS = 'settings';
 const ACTIVE = 'active';
 
-type Payload = { tables: TableSnapshot[]; extra: unknown };
+/**
+ * Table bytes are kept as Blobs: Chromium refuses to store a value whose serialised form exceeds
+ * ~127 MB (a 2M-row dataset is ~250 MB), while a Blob is stored apart and only referenced.
+ * Datasets saved before this hold their bytes as Uint8Array and load the same.
+ */
+type StoredTable = Omit<TableSnapshot, 'ipc'> & { ipc: Blob | Uint8Array };
+type Payload = { tables: StoredTable[]; extra: unknown };
 
 /**
  * Datasets kept in IndexedDB. Written against the standard API rather than the `idb` wrapper:
@@ -101,24 +107,38 @@ export function openDatasetStore(
 		list,
 		async save(input, tables, extra) {
 			const { id, name, createdAt, files, summary, builtIn } = input;
-			const own = tables.map((t) => ({ ...t, ipc: ownBytes(t.ipc) }));
-			const bytes = own.reduce((sum, t) => sum + t.ipc.byteLength, 0);
+			// A Blob holds a copy of just the view's bytes, not the whole buffer behind it. (Table
+			// bytes come from the engine or from storage, never from a SharedArrayBuffer.)
+			const stored = tables.map((t): StoredTable => ({
+				...t,
+				ipc: new Blob([t.ipc as Uint8Array<ArrayBuffer>])
+			}));
+			const bytes = tables.reduce((sum, t) => sum + t.ipc.byteLength, 0);
 			const record: DatasetRecord = { id, name, createdAt, files, summary, bytes, builtIn };
 			await transact([RECORDS, PAYLOADS], 'readwrite', (tx) => {
 				tx.objectStore(RECORDS).put(record);
-				tx.objectStore(PAYLOADS).put({ tables: own, extra } satisfies Payload, id);
+				tx.objectStore(PAYLOADS).put({ tables: stored, extra } satisfies Payload, id);
 			});
 			return record;
 		},
-		load: (id) =>
-			transact([RECORDS, PAYLOADS], 'readonly', async (tx) => {
+		async load(id) {
+			const found = await transact([RECORDS, PAYLOADS], 'readonly', async (tx) => {
 				const [record, payload] = await Promise.all([
 					request<DatasetRecord | undefined>(tx.objectStore(RECORDS).get(id)),
 					request<Payload | undefined>(tx.objectStore(PAYLOADS).get(id))
 				]);
-				if (!record || !payload) return null;
-				return { record, tables: payload.tables, extra: payload.extra };
-			}),
+				return record && payload ? { record, payload } : null;
+			});
+			if (!found) return null;
+			// Read after the transaction: awaiting anything but its requests would end it early.
+			const tables = await Promise.all(
+				found.payload.tables.map(async (t) => ({
+					...t,
+					ipc: t.ipc instanceof Blob ? new Uint8Array(await t.ipc.arrayBuffer()) : t.ipc
+				}))
+			);
+			return { record: found.record, tables, extra: found.payload.extra };
+		},
 		rename: (id, name) =>
 			transact([RECORDS], 'readwrite', async (tx) => {
 				const records = tx.objectStore(RECORDS);
@@ -180,6 +200,3 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 	});
 }
-
-/** Structured clone stores the whole buffer behind a view: keep only the view's own bytes. */
-const ownBytes = (b: Uint8Array) => (b.byteLength === b.buffer.byteLength ? b : b.slice());

@@ -45,7 +45,9 @@ export interface LocalEngine extends QueryEngine {
 	exportIpc(sql: string): Promise<Uint8Array>;
 	/**
 	 * Creates table `name` from Arrow IPC stream bytes, read where the engine runs (the bytes are
-	 * handed over, not parsed here). A stream without record batches creates nothing.
+	 * handed over, not parsed here; in the browser the buffer is transferred and detached).
+	 * Rejects a stream without record batches (duckdb-wasm: "must have at least one column") and
+	 * one without its end-of-stream marker.
 	 */
 	importIpc(name: string, stream: Uint8Array): Promise<void>;
 	/**

@@ -1,6 +1,7 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { endsWithEndOfStream, INCOMPLETE_STREAM } from './arrow-ipc';
 import {
 	abortError,
 	DUCKDB_OPEN_CONFIG,
@@ -84,6 +85,7 @@ function nodeEngine(
 			return unsafe((b, id) => b.runQuery(id, sql));
 		},
 		async importIpc(name, stream) {
+			if (!endsWithEndOfStream(stream)) throw new Error(INCOMPLETE_STREAM);
 			conn.insertArrowFromIPCStream(stream, { name, create: true });
 		},
 		async registerFile(name, bytes) {

@@ -11,6 +11,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { endsWithEndOfStream, INCOMPLETE_STREAM } from './arrow-ipc';
 import {
 	abortError,
 	DUCKDB_OPEN_CONFIG,
@@ -72,7 +73,10 @@ function wasmEngine(
 			return run(spec);
 		},
 		exportIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
-		importIpc: (name, stream) => conn.insertArrowFromIPCStream(stream, { name, create: true }),
+		async importIpc(name, stream) {
+			if (!endsWithEndOfStream(stream)) throw new Error(INCOMPLETE_STREAM);
+			await conn.insertArrowFromIPCStream(stream, { name, create: true });
+		},
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},

@@ -1,4 +1,6 @@
-/** Below this many patients a cell shows "too few patients", not a number (domain.md). */
-export const MIN_CELL_N = 5;
-
-export const isTooSmall = (n: number) => n < MIN_CELL_N;
+/**
+ * A trend point describing fewer patients than this keeps its counts but no mean, SD or interval:
+ * it says "too few patients" (domain.md; the default threshold). Counted in people, not episodes,
+ * so a patient treated several times cannot make a cell look big enough.
+ */
+export const MIN_CELL_PATIENTS = 5;
