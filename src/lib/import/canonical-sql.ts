@@ -1,7 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { isPlainLiteral, quoteIdent, quoteString } from '../engine/quote';
-
-const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band', 'sex'] as const;
+import { CATEGORIES } from './categories';
 
 /**
  * Accepted rows become sessions: one per patient × time × condition × technique (a long file

@@ -1,4 +1,4 @@
-import { CATEGORIES } from './lookups-sql';
+import { CATEGORIES } from './categories';
 import { sourceColumns, type Mapping } from './mapping';
 import { fieldColumnSql, whenThen } from './problems-sql';
 
@@ -18,9 +18,11 @@ export const COERCION_MESSAGES: Record<string, string> = {
  */
 export function coercionsSql(mapping: Mapping): string {
 	const column = (f: keyof Mapping['fields']) => fieldColumnSql(mapping, f);
+	// An age band worked out from the age is no reading of the band column.
+	const fromColumn = (f: string) => (f === 'age_band' ? ' AND age_years IS NULL' : '');
 	const categories = CATEGORIES.filter((f) => sourceColumns(mapping.fields[f]).length).map(
 		(f) => `SELECT __file, ${column(f)}, 'category_normalised', ${f}
-				FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL`
+				FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL${fromColumn(f)}`
 	);
 	const messages = whenThen(COERCION_MESSAGES);
 	return `

@@ -65,3 +65,23 @@ describe('every rejection reason, at its data row', () => {
 		await db.close();
 	});
 });
+
+describe('an age band column', () => {
+	it('is read like every other category: one spelling, and the tidying counted', async () => {
+		const csv = ['patient,date,age group,pain', 'P1,2025-01-06,30-39,5', 'P2,2025-01-06, 40–49 ,5'];
+		const db = await freshDb();
+		const { report } = await importFiles(
+			db,
+			[{ name: 'b.csv', blob: new Blob([csv.join('\n')]) }],
+			{ now: TEST_NOW }
+		);
+		expect(await rows(db, 'SELECT age_band::VARCHAR AS band FROM sessions ORDER BY 1')).toEqual([
+			{ band: '30–39' },
+			{ band: '40–49' }
+		]);
+		expect(report.coercions).toContainEqual(
+			expect.objectContaining({ column: 'age group', kind: 'category_normalised', count: 2 })
+		);
+		await db.close();
+	});
+});
