@@ -76,6 +76,24 @@ describe('npm run cli -- import', () => {
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/does not follow docs\/mapping\.schema\.json[\s\S]*layout/);
 	});
+
+	it('refuses a mapping the schema alone cannot catch, in the same plain words as the screen', async () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'mo-')), 'range.json');
+		const odi = { key: 'odi_v2', label: 'ODI v2', instrument: 'ODI', unit: 'points' };
+		const measure = { ...odi, min: 100, max: 0, better: 'lower', mcid: null };
+		writeFileSync(
+			path,
+			JSON.stringify({
+				layout: 'wide',
+				fields: { patient: 'Client ID', date: 'Date' },
+				measures: { odi_v2: 'Sleep' },
+				customMeasures: [measure]
+			})
+		);
+		const { code, stdout, stderr } = await cli('import', MESSY, '--json', '--mapping', path);
+		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+		expect(stderr).toContain('customMeasures/0/max: Measure "ODI v2": "To" must be above "From".');
+	});
 });
 
 describe('mapping files', () => {

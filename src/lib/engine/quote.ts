@@ -14,3 +14,12 @@ export function quoteString(value: string): string {
 
 /** Whether a value can be written as a plain literal (ENUM members allow nothing else). */
 export const isPlainLiteral = (value: string) => !value.includes('\0');
+
+/**
+ * A number written into SQL text, where it cannot be bound (a view's constants): only a finite
+ * one. NaN or Infinity would become an identifier or an engine error, never a value.
+ */
+export function numberLiteral(value: number): string {
+	if (!Number.isFinite(value)) throw new Error(`${value} is not a finite number.`);
+	return String(value);
+}

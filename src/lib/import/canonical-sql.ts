@@ -26,6 +26,9 @@ export function sessionGroupsSql(): string {
  * rows would not fit in the wasm heap at millions of rows.
  */
 export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<string> {
+	if (!Number.isSafeInteger(gapDays) || gapDays < 1) {
+		throw new Error(`The gap between episodes must be a whole number of days, not ${gapDays}.`);
+	}
 	const enums = await Promise.all(CATEGORIES.map((c) => enumType(db, c)));
 	const source = (c: string) =>
 		c === 'condition' || c === 'technique' ? `g.${c}` : `g.first.${c}`;

@@ -124,6 +124,35 @@ describe('a failed import', () => {
 	});
 });
 
+describe('a mapping that does not validate', () => {
+	it('is refused before any SQL runs, saying what is wrong, and nothing is changed', async () => {
+		const { db, mapping } = await imported('messy-semicolon.csv');
+		const before = await rows(db, 'SELECT count(*)::INTEGER AS n FROM observations');
+		// A "From" left empty in the form: every score of the column used to vanish silently.
+		const emptyFrom = {
+			...mapping,
+			measures: { ...mapping.measures, sleep_item: 'Sleep' },
+			customMeasures: [
+				{
+					key: 'sleep_item',
+					label: 'Sleep item',
+					instrument: 'Sleep item',
+					unit: 'points',
+					min: null as unknown as number,
+					max: 10,
+					better: 'higher' as const,
+					mcid: null
+				}
+			]
+		};
+		await expect(
+			importFiles(db, [fixture('messy-semicolon.csv')], { now: TEST_NOW, mapping: emptyFrom })
+		).rejects.toThrow('The mapping cannot be used: Measure "Sleep item": "From" must be a number.');
+		expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM observations')).toEqual(before);
+		await db.close();
+	});
+});
+
 describe('value renames and merges', () => {
 	it('apply to source values and to the labels they became', async () => {
 		const db = await freshDb();

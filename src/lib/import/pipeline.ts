@@ -8,11 +8,12 @@ import { eventsLookupSql, labelsLookupSql, numbersLookupSql } from './lookups-sq
 import { coercionsSql } from './coercions-sql';
 import { installImportMacros } from './macros-sql';
 import { DEFAULT_EPISODE_GAP_DAYS, type Mapping } from './mapping';
-import { datasetTablesSql } from './metadata-sql';
+import { datasetTablesQueries } from './metadata-sql';
 import { problemsSql } from './problems-sql';
 import type { StagedFile } from './readers/types';
 import { summarise, type ImportReport } from './report';
 import { measureNamesSql, rowStatusSql } from './status-sql';
+import { checkedMapping } from './validate-mapping';
 import { valuesSql } from './values-sql';
 
 /**
@@ -88,9 +89,11 @@ export interface BuildOptions {
 export async function buildDataset(
 	db: LocalEngine,
 	files: readonly StagedFile[],
-	mapping: Mapping,
+	candidate: Mapping,
 	options: BuildOptions
 ): Promise<ImportReport> {
+	// Checked before any SQL is built: whatever the screen, storage or a file holds.
+	const mapping = checkedMapping(candidate);
 	const { now } = options;
 	const measures = resolveMeasures(Object.keys(mapping.measures), mapping.customMeasures);
 	const notes: string[] = [];
@@ -139,9 +142,15 @@ export async function buildDataset(
 		);
 		step('Attaching scores');
 		await temp('observations_next', observationsSql(measures.map((m) => m.key)));
-		await db.query({
-			sql: datasetTablesSql(measures, mapping, files, dates.order, now, options.name)
-		});
+		for (const spec of datasetTablesQueries(
+			measures,
+			mapping,
+			files,
+			dates.order,
+			now,
+			options.name
+		))
+			await db.query(spec);
 		await swapIn(db);
 		return await summarise(db, files, mapping, [...new Set(notes)]);
 	} finally {
