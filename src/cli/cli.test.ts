@@ -69,6 +69,16 @@ describe('npm run cli -- import', () => {
 		expect(stderr).toMatch(/Cannot read no\/such\/file\.csv/);
 	});
 
+	it('names, in one line, the required fields no column maps to and how to map them', async () => {
+		const file = 'tests/fixtures/import/unmapped-columns.csv';
+		const { code, stdout, stderr } = await cli('import', file, '--json');
+		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+		expect(stderr).toBe(
+			'unmapped-columns.csv: no column maps to Patient; Session date or Visit / week number; at least one measure. ' +
+				'Name them (fields.patient; fields.date or fields.visit; measures) in a mapping file, see docs/mapping.schema.json, and pass it with --mapping.\n'
+		);
+	});
+
 	it('refuses a mapping that does not follow the schema, naming the problem', async () => {
 		const path = join(mkdtempSync(join(tmpdir(), 'mo-')), 'bad.json');
 		writeFileSync(path, JSON.stringify({ layout: 'diagonal', fields: {}, measures: {} }));

@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createNodeEngine } from '../lib/engine/node-engine';
 import { importFiles } from '../lib/import/import-files';
+import { MissingFieldsError } from '../lib/import/required-fields';
 import { problemsExportQuery } from '../lib/import/report-queries';
 import { readMappingFile } from './mapping-file';
 
@@ -28,7 +29,9 @@ export async function runImport(args: ImportArgs): Promise<string> {
 	);
 	const db = await createNodeEngine();
 	try {
-		const outcome = await importFiles(db, sources, { mapping, now });
+		const outcome = await importFiles(db, sources, { mapping, now }).catch((e: unknown) => {
+			throw e instanceof MissingFieldsError ? new Error(howToMap(sources, e)) : e;
+		});
 		const spec = problemsExportQuery({ severity: null, reason: null, text: null });
 		const problems = (await db.query({ sql: spec.sql, params: spec.params }))
 			.toArray()
@@ -68,6 +71,15 @@ function describe(
 		`${problems} problems in all; --json lists each with its row.`
 	];
 	return lines.join('\n');
+}
+
+/** One line: what no column maps to, and where a mapping file says it. */
+function howToMap(sources: readonly { name: string }[], e: MissingFieldsError): string {
+	const files = sources.map((s) => s.name).join(', ');
+	return (
+		`${files}: no column maps to ${e.missing.map((r) => r.label).join('; ')}. ` +
+		`Name them (${e.missing.map((r) => r.inFile).join('; ')}) in a mapping file, see docs/mapping.schema.json, and pass it with --mapping.`
+	);
 }
 
 /** Wrong arguments or unreadable input: exit code 2. */

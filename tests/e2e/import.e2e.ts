@@ -140,3 +140,43 @@ describe('renaming and merging values after an import', () => {
 		expect(watch.errors).toEqual([]);
 	});
 });
+
+describe('before Import can run', () => {
+	it('names the required fields no column maps to, and Import waits for them', async () => {
+		await page.click('nav >> text=Import');
+		await page.click('text=Import other files');
+		await dropFile(
+			'unmapped-columns.csv',
+			readFileSync('tests/fixtures/import/unmapped-columns.csv')
+		);
+		await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		expect(
+			await page.$$eval('[data-testid="missing-field"]', (li) => li.map((l) => l.textContent))
+		).toEqual(['Patient', 'Session date or Visit / week number', 'at least one measure']);
+		expect(await page.isDisabled('[data-testid="run-import"]')).toBe(true);
+		await page.selectOption('[data-testid="field-patient"] select[aria-label="Patient"]', 'a');
+		await page.selectOption(
+			'[data-testid="field-visit"] select[aria-label="Visit / week number"]',
+			'b'
+		);
+		expect(
+			await page.$$eval('[data-testid="missing-field"]', (li) => li.map((l) => l.textContent))
+		).toEqual(['at least one measure']);
+		expect(await page.isDisabled('[data-testid="run-import"]')).toBe(true);
+	});
+
+	it('says what is wrong with a custom measure and does not add it', async () => {
+		await page.click('text=Define a measure of your own');
+		const form = page.locator('[data-testid="custom-measure"]');
+		await form.getByLabel('Name').fill('Oswestry');
+		await form.getByLabel('From', { exact: true }).fill('');
+		expect(await form.locator('[data-testid="custom-measure-problem"]').allTextContents()).toEqual([
+			'Measure "Oswestry": "From" must be a number.'
+		]);
+		expect(await form.getByRole('button', { name: 'Add measure' }).isDisabled()).toBe(true);
+		await form.getByLabel('From', { exact: true }).fill('0');
+		await form.getByRole('button', { name: 'Add measure' }).click();
+		expect(await page.inputValue('select[aria-label="Measure to add"]')).toBe('oswestry');
+		expect(watch.errors).toEqual([]);
+	});
+});

@@ -13,6 +13,7 @@ import { problemsSql } from './problems-sql';
 import type { StagedFile } from './readers/types';
 import { summarise, type ImportReport } from './report';
 import { measureNamesSql, rowStatusSql } from './status-sql';
+import { MissingFieldsError, missingRequired } from './required-fields';
 import { checkedMapping } from './validate-mapping';
 import { valuesSql } from './values-sql';
 
@@ -94,6 +95,8 @@ export async function buildDataset(
 ): Promise<ImportReport> {
 	// Checked before any SQL is built: whatever the screen, storage or a file holds.
 	const mapping = checkedMapping(candidate);
+	const missing = missingRequired(mapping);
+	if (missing.length) throw new MissingFieldsError(missing);
 	const { now } = options;
 	const measures = resolveMeasures(Object.keys(mapping.measures), mapping.customMeasures);
 	const notes: string[] = [];
