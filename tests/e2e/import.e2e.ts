@@ -179,4 +179,14 @@ describe('before Import can run', () => {
 		expect(await page.inputValue('select[aria-label="Measure to add"]')).toBe('oswestry');
 		expect(watch.errors).toEqual([]);
 	});
+
+	it('says a file has no data rows, and Import waits', async () => {
+		await page.click('text=Start over');
+		await dropFile('header-only.csv', readFileSync('tests/fixtures/import/header-only.csv'));
+		await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		expect(await page.textContent('[data-testid="import-blockers"]')).toContain(
+			'No data rows in header-only.csv.'
+		);
+		expect(await page.isDisabled('[data-testid="run-import"]')).toBe(true);
+	});
 });

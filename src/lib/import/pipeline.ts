@@ -13,6 +13,7 @@ import { problemsSql } from './problems-sql';
 import type { StagedFile } from './readers/types';
 import { summarise, type ImportReport } from './report';
 import { measureNamesSql, rowStatusSql } from './status-sql';
+import { refuseAllRejected, refuseEmptyFiles } from './refusals';
 import { MissingFieldsError, missingRequired } from './required-fields';
 import { checkedMapping } from './validate-mapping';
 import { valuesSql } from './values-sql';
@@ -95,6 +96,7 @@ export async function buildDataset(
 ): Promise<ImportReport> {
 	// Checked before any SQL is built: whatever the screen, storage or a file holds.
 	const mapping = checkedMapping(candidate);
+	refuseEmptyFiles(files);
 	const missing = missingRequired(mapping);
 	if (missing.length) throw new MissingFieldsError(missing);
 	const { now } = options;
@@ -126,6 +128,7 @@ export async function buildDataset(
 		step('Checking every row');
 		await temp('cand_rows', rowStatusSql(mapping));
 		await checkAccounting(db, files);
+		await refuseAllRejected(db, files);
 		await db.query({
 			sql: `CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`
 		});

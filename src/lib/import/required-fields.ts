@@ -1,3 +1,4 @@
+import { PlainError } from '../errors/user-error';
 import type { Mapping } from './mapping';
 import { FIELD_LABELS } from './mapping-names';
 
@@ -26,7 +27,7 @@ export const missingRequired = (mapping: Mapping): RequiredField[] =>
 	REQUIRED.filter((r) => !r.mapped(mapping)).map(({ label, inFile }) => ({ label, inFile }));
 
 /** An import refused because required fields are not mapped; nothing was built. */
-export class MissingFieldsError extends Error {
+export class MissingFieldsError extends PlainError {
 	constructor(readonly missing: readonly RequiredField[]) {
 		super(`Before importing, map: ${missing.map((r) => r.label).join('; ')}.`);
 	}

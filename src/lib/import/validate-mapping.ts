@@ -1,3 +1,4 @@
+import { PlainError } from '../errors/user-error';
 import { MEASURE_PRESETS } from '../measures/presets';
 import { BUILT_IN_MEASURES } from '../measures/registry';
 import type { Mapping } from './mapping';
@@ -7,7 +8,7 @@ import { schemaProblems, type MappingProblem } from './schema-problems';
 export type { MappingProblem };
 
 /** A mapping that cannot be used, with every reason; the message is the first, in plain words. */
-export class MappingError extends Error {
+export class MappingError extends PlainError {
 	constructor(readonly problems: readonly MappingProblem[]) {
 		const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
 		super(`The mapping cannot be used: ${problems[0]?.message ?? 'it is empty.'}${more}`);
