@@ -2,6 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createNodeEngine } from '../lib/engine/node-engine';
+import { rowObjects } from '../lib/engine/rows';
 import { importFiles } from '../lib/import/import-files';
 import { MissingFieldsError } from '../lib/import/required-fields';
 import { problemsExportQuery } from '../lib/import/report-queries';
@@ -33,9 +34,7 @@ export async function runImport(args: ImportArgs): Promise<string> {
 			throw e instanceof MissingFieldsError ? new Error(howToMap(sources, e)) : e;
 		});
 		const spec = problemsExportQuery({ severity: null, reason: null, text: null });
-		const problems = (await db.query({ sql: spec.sql, params: spec.params }))
-			.toArray()
-			.map((r) => r.toJSON());
+		const problems = rowObjects(await db.query(spec));
 		const { report } = outcome;
 		if (!args.json) return describe(report, problems.length);
 		return JSON.stringify({

@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
+import { rowObjects } from '../engine/rows';
 import type { Mapping, TimeUnit } from './mapping';
 import { detectLayout } from './layout';
 import type { StagedFile } from './readers/types';
@@ -65,7 +66,8 @@ async function mapLongMeasureNames(db: LocalEngine, file: StagedFile, mapping: M
 		sql: `SELECT DISTINCT ${quoteIdent(mapping.long!.measureColumn)} AS name
 		FROM ${quoteIdent(file.table)} WHERE name IS NOT NULL ORDER BY name LIMIT 200`
 	});
-	for (const name of (t.getChild('name')?.toArray() ?? []) as string[]) {
+	// Read verbatim: the mapping holds the name exactly as the file writes it.
+	for (const { name } of rowObjects<{ name: string }>(t)) {
 		const key = findSynonym(name, MEASURE_SYNONYMS, new Set(Object.keys(mapping.measures)));
 		if (key) mapping.measures[key] = name;
 	}

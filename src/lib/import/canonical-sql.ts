@@ -1,5 +1,5 @@
 import type { LocalEngine } from '../engine/engine';
-import { isPlainLiteral, quoteIdent, quoteString } from '../engine/quote';
+import { quoteIdent, quoteString } from '../engine/quote';
 import { CATEGORIES } from './categories';
 
 /**
@@ -29,7 +29,8 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 	if (!Number.isSafeInteger(gapDays) || gapDays < 1) {
 		throw new Error(`The gap between episodes must be a whole number of days, not ${gapDays}.`);
 	}
-	const enums = await Promise.all(CATEGORIES.map((c) => enumType(db, c)));
+	const enums: string[] = [];
+	for (const c of CATEGORIES) enums.push(await enumType(db, c));
 	const source = (c: string) =>
 		c === 'condition' || c === 'technique' ? `g.${c}` : `g.first.${c}`;
 	const cast = CATEGORIES.map((c, i) => `${source(c)}::${enums[i]} AS ${c}`).join(', ');
@@ -61,18 +62,23 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 		ORDER BY n.session_id`;
 }
 
-/** Categories become ENUMs of the values present: filters at 1M rows get several times faster. */
+/**
+ * Categories become ENUMs of the values present: filters at 1M rows get several times faster.
+ * The members are chosen in SQL, never from values read back into JS: Arrow decodes text
+ * dropping a leading U+FEFF (pitfalls.md), and a member list built from that would not hold
+ * the value. The type is temporary; the table keeps the ENUM itself (its DDL spells it out).
+ * A value holding a NUL cannot be an ENUM member in DDL that is saved and replayed: VARCHAR.
+ */
 async function enumType(db: LocalEngine, column: string): Promise<string> {
 	const label = quoteIdent(`${column}_label`);
+	const values = `SELECT DISTINCT ${label} AS v FROM cand_rows WHERE reason IS NULL AND ${label} IS NOT NULL`;
 	const t = await db.query({
-		sql: `SELECT DISTINCT ${label} AS v FROM cand_rows
-		WHERE reason IS NULL AND ${label} IS NOT NULL ORDER BY v`
+		sql: `SELECT count(*) > 0 AND NOT coalesce(bool_or(contains(v, chr(0))), false) AS ok FROM (${values})`
 	});
-	const values = (t.getChild('v')?.toArray() ?? []) as string[];
-	// An ENUM's members must be plain literals: a value holding a NUL keeps the column VARCHAR.
-	return values.length && values.every(isPlainLiteral)
-		? `ENUM(${values.map(quoteString).join(', ')})`
-		: 'VARCHAR';
+	if (t.getChild('ok')?.get(0) !== true) return 'VARCHAR';
+	const type = quoteIdent(`mo_enum_${column}`);
+	await db.query({ sql: `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (${values} ORDER BY v)` });
+	return type;
 }
 
 /** Valid scores of accepted rows, attached to their session. */
