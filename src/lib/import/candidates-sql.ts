@@ -70,7 +70,7 @@ function fieldSql(source: FieldSource | undefined, col: (name: string) => string
 	const parts = sourceColumns(source).map(col);
 	if (parts.length === 1) return parts[0]!;
 	// A composite key is missing when any part is: "site 3, no id" identifies nobody.
-	const anyMissing = parts.map((p) => `mo_text(${p}) IS NULL`).join(' OR ');
+	const anyMissing = parts.map((p) => `mo_text(${p}) IS NULL OR mo_missing(${p})`).join(' OR ');
 	return `CASE WHEN ${anyMissing} THEN NULL ELSE concat_ws(' · ', ${parts.map((p) => `mo_text(${p})`).join(', ')}) END`;
 }
 

@@ -9,7 +9,7 @@ import { CATEGORIES } from './categories';
  */
 export function sessionGroupsSql(): string {
 	const details = `{'clinic': clinic_label, 'therapist': therapist_label, 'minutes': minutes_no,
-		'age_band': age_band_label, 'sex': sex_label, 'notes': notes, 'file_no': __file_no,
+		'age_band': age_band_label, 'sex': sex_label, 'notes': notes_text, 'file_no': __file_no,
 		'source_row': __row, 'source_sheet_row': __sheet_row}`;
 	return `
 		SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,

@@ -12,6 +12,8 @@ export const COERCION_MESSAGES: Record<string, string> = {
 	category_normalised: 'Values matched to standard labels (case, spacing, abbreviations).'
 };
 
+const MARKED_FIELDS = ['patient', ...CATEGORIES, 'notes', 'minutes', 'age', 'visit'] as const;
+
 /**
  * Whole-column coercions, reported once per file × column × kind with a count and one example,
  * not once per cell (domain.md).
@@ -24,6 +26,13 @@ export function coercionsSql(mapping: Mapping): string {
 		(f) => `SELECT __file, ${column(f)}, 'category_normalised', ${f}
 				FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL${fromColumn(f)}`
 	);
+	// Markers in every other field (scores and dates are read by their own macros, above): among
+	// accepted rows, and for the patient among the rows a marker left without one (all rejected).
+	const markers = MARKED_FIELDS.filter((f) => sourceColumns(mapping.fields[f]).length).map(
+		(f) => `SELECT __file, ${column(f)}, 'missing_marker', ${f}
+				FROM cand_rows JOIN mo_files USING (__file_no)
+				WHERE ${f === 'patient' ? '' : 'reason IS NULL AND '}mo_missing(${f})`
+	);
 	const messages = whenThen(COERCION_MESSAGES);
 	return `
 		WITH cells AS (
@@ -35,7 +44,7 @@ export function coercionsSql(mapping: Mapping): string {
 			UNION ALL
 			SELECT __file, ${column('date')}, CASE WHEN date_kind = 'missing_marker' THEN 'missing_marker' ELSE 'date_format' END, "date"
 			FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND (day IS NOT NULL AND date_kind <> 'iso' OR date_kind = 'missing_marker')
-			${categories.map((c) => `UNION ALL ${c}`).join('\n')}
+			${[...categories, ...markers].map((c) => `UNION ALL ${c}`).join('\n')}
 		)
 		SELECT file, "column", kind, count(*)::INTEGER AS count, min(example) AS example,
 			CASE kind ${messages} END AS message

@@ -18,7 +18,8 @@ function pairsTable(name: string, pairs: (field: string) => [string, string][]):
 /**
  * Category labels, worked out once per distinct value: the built-in spellings (MFR → Myofascial
  * release), then the user's renames and merges, which apply to a source value or to the label it
- * became. Unknown values are kept as written (spaces tidied; age bands with an en dash).
+ * became. Unknown values are kept as written (spaces tidied; age bands with an en dash). A
+ * missing-value marker (NA, n/a, -…) is no value, unless the user renamed the marker itself.
  */
 export function labelsLookupSql(mapping: Mapping): string {
 	const user = (field: string) =>
@@ -33,9 +34,9 @@ export function labelsLookupSql(mapping: Mapping): string {
 		${pairsTable('mo_user_aliases', user)}
 		CREATE OR REPLACE TEMP TABLE mo_labels AS
 		WITH standard AS (
-			SELECT r.field, r.raw, coalesce(a.label, mo_text(CASE r.field
+			SELECT r.field, r.raw, CASE WHEN mo_missing(r.raw) THEN NULL ELSE coalesce(a.label, mo_text(CASE r.field
 				-- Age bands are written 30-39 as often as 30–39: one spelling, the one bands are made in.
-				WHEN 'age_band' THEN replace(r.raw, '-', '–') ELSE r.raw END)) AS label
+				WHEN 'age_band' THEN replace(r.raw, '-', '–') ELSE r.raw END)) END AS label
 			FROM (${raw}) r LEFT JOIN mo_aliases a ON a.field = r.field AND a.key = mo_key(r.raw)
 		)
 		SELECT s.field, s.raw, coalesce(u1.label, u2.label, s.label) AS label
