@@ -29,7 +29,9 @@ describe('npm run cli -- import', () => {
 			rows: 12,
 			accepted: 8,
 			rejected: 4,
-			coerced: 23,
+			// Label and format tidying (19) is counted apart from corrected values (4).
+			corrected: 4,
+			standardised: 19,
 			patients: 4,
 			sessions: 8,
 			layout: 'wide',
@@ -50,6 +52,17 @@ describe('npm run cli -- import', () => {
 			column: 'Pain (0-10)',
 			value: '11'
 		});
+	});
+
+	it('says what it found in plain words, reasons included', async () => {
+		const { code, stdout } = await cli('import', MESSY, '--now', '2026-11-25');
+		expect(code).toBe(0);
+		expect(stdout).toContain(
+			'12 rows read: 8 accepted, 4 rejected; 4 values corrected, 19 labels and formats standardised.'
+		);
+		expect(stdout).toContain('Row rejected, No patient: 1');
+		expect(stdout).toContain('Value rejected, Value out of range: 1');
+		expect(stdout).not.toMatch(/missing_patient|out_of_range/);
 	});
 
 	it('round-trips the mapping it used through --mapping', async () => {

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { createNodeEngine } from '../lib/engine/node-engine';
 import { rowObjects } from '../lib/engine/rows';
 import { importFiles } from '../lib/import/import-files';
+import { reasonLabel, severityLabel } from '../lib/import/reasons';
 import { MissingFieldsError } from '../lib/import/required-fields';
 import { problemsExportQuery } from '../lib/import/report-queries';
 import { readMappingFile } from './mapping-file';
@@ -41,7 +42,8 @@ export async function runImport(args: ImportArgs): Promise<string> {
 			rows: report.rows,
 			accepted: report.accepted,
 			rejected: report.rejected,
-			coerced: report.coerced,
+			corrected: report.corrected,
+			standardised: report.standardised,
 			patients: report.patients,
 			sessions: report.sessions,
 			layout: report.layout,
@@ -61,12 +63,17 @@ function describe(
 	problems: number
 ): string {
 	const lines = [
-		`${report.rows} rows read: ${report.accepted} accepted, ${report.rejected} rejected; ${report.coerced} values coerced.`,
+		`${report.rows} rows read: ${report.accepted} accepted, ${report.rejected} rejected; ${report.corrected} values corrected, ${report.standardised} labels and formats standardised.`,
 		`${report.patients} patients, ${report.sessions} sessions, ${report.episodes} episodes (${report.layout} layout).`,
 		...Object.entries(report.mapping).map(([field, column]) => `  ${field} ← ${column}`),
 		...report.notes.map((n) => `Note: ${n}`),
-		...report.coercions.map((c) => `Coerced: ${c.file} / ${c.column}: ${c.count} × ${c.message}`),
-		...report.problemCounts.map((p) => `${p.severity} ${p.reason}: ${p.count}`),
+		...report.coercions.map(
+			(c) =>
+				`${c.effect === 'corrected' ? 'Corrected' : 'Standardised'}: ${c.file} / ${c.column}: ${c.count} × ${c.message}`
+		),
+		...report.problemCounts.map(
+			(p) => `${severityLabel(p.severity)}, ${reasonLabel(p.reason)}: ${p.count}`
+		),
 		`${problems} problems in all; --json lists each with its row.`
 	];
 	return lines.join('\n');

@@ -59,7 +59,8 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 		expect(await count('rows')).toBe('12');
 		expect(await count('accepted')).toBe('8');
 		expect(await count('rejected')).toBe('4');
-		expect(await count('coerced')).toBe('23');
+		expect(await count('corrected')).toBe('4');
+		expect(await count('standardised')).toBe('19');
 		const reasons = await page.$$eval('[data-testid="problems-table"] tbody tr', (trs) =>
 			trs.map((tr) => tr.getAttribute('data-reason'))
 		);
@@ -72,6 +73,18 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 			'conflicting_duplicate',
 			'not_numeric',
 			'future_date'
+		]);
+		// A clinic manager reads plain words; the codes stay in data-reason and the CSV.
+		const shown = await page.$$eval('[data-testid="problems-table"] tbody tr', (trs) =>
+			trs.map((tr) => [
+				tr.querySelector('.severity')?.textContent,
+				tr.querySelector('.reason')?.textContent
+			])
+		);
+		expect(shown.slice(0, 3)).toEqual([
+			['Value rejected', 'Value out of range'],
+			['Row rejected', 'Not a real date'],
+			['Row rejected', 'No patient']
 		]);
 	});
 

@@ -1,3 +1,4 @@
+import { quoteString } from '../engine/quote';
 import { CATEGORIES } from './categories';
 import { sourceColumns, type Mapping } from './mapping';
 import { fieldColumnSql, whenThen } from './problems-sql';
@@ -11,6 +12,13 @@ export const COERCION_MESSAGES: Record<string, string> = {
 	date_format: 'Dates not in ISO form (YYYY-MM-DD) read by the column’s date order.',
 	category_normalised: 'Values matched to standard labels (case, spacing, abbreviations).'
 };
+
+/**
+ * What a coercion did to the value: tidied how a right value is written (a label's case, spaces,
+ * a date's form) or corrected one written wrongly (7,5, 4/10, NA…). Reported apart: a clean file
+ * has thousands of standardised labels and no corrected value.
+ */
+export const STANDARDISED = ['category_normalised', 'trimmed_whitespace', 'date_format'];
 
 const MARKED_FIELDS = ['patient', ...CATEGORIES, 'notes', 'minutes', 'age', 'visit'] as const;
 
@@ -46,7 +54,8 @@ export function coercionsSql(mapping: Mapping): string {
 			FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND (day IS NOT NULL AND date_kind <> 'iso' OR date_kind = 'missing_marker')
 			${[...categories, ...markers].map((c) => `UNION ALL ${c}`).join('\n')}
 		)
-		SELECT file, "column", kind, count(*)::INTEGER AS count, min(example) AS example,
-			CASE kind ${messages} END AS message
+		SELECT file, "column", kind,
+			CASE WHEN kind IN (${STANDARDISED.map(quoteString).join(', ')}) THEN 'standardised' ELSE 'corrected' END AS effect,
+			count(*)::INTEGER AS count, min(example) AS example, CASE kind ${messages} END AS message
 		FROM cells GROUP BY ALL ORDER BY file, "column", kind`;
 }

@@ -85,6 +85,18 @@ describe('import of a messy semicolon, decimal-comma export', () => {
 			'ROM %/percent_sign': 1
 		});
 		expect(report.notes).toContain('Dates read day-first (5 of 12 can only be day-first).');
+		// Tidying labels and forms is not correcting values: each is counted on its own.
+		expect(report).toMatchObject({ corrected: 4, standardised: 19 });
+		const effects = Object.fromEntries(report.coercions.map((c) => [c.kind, c.effect]));
+		expect(effects).toEqual({
+			date_format: 'standardised',
+			category_normalised: 'standardised',
+			trimmed_whitespace: 'standardised',
+			decimal_comma: 'corrected',
+			missing_marker: 'corrected',
+			out_of_text: 'corrected',
+			percent_sign: 'corrected'
+		});
 		await db.close();
 	});
 
