@@ -50,9 +50,32 @@ export async function suggestMapping(
 	if (guess.layout === 'long') await mapLongMeasureNames(db, first, mapping);
 	await checkVasScale(db, first, mapping, notes);
 	await checkCompositeKey(db, first, mapping, notes);
+	if (!mapping.fields.date && !mapping.fields.visit)
+		await mapNumberedTime(db, first, mapping, notes);
 	const visit = mapping.fields.visit;
 	if (!mapping.fields.date && typeof visit === 'string') mapping.timeUnit = timeUnitOf(visit);
 	return { mapping, notes };
+}
+
+/**
+ * A trial's `time` column (1 = pre, 2 = post) numbers the visits; it is only taken for them
+ * when nothing else places the rows in time, and when every value is a number (not a clock).
+ */
+async function mapNumberedTime(
+	db: LocalEngine,
+	file: StagedFile,
+	mapping: Mapping,
+	notes: string[]
+) {
+	const column = file.columns.find((c) => matchKey(c) === 'time');
+	if (!column) return;
+	const t = await db.query({
+		sql: `SELECT count(v) > 0 AND count(v) = count(TRY_CAST(v AS DOUBLE)) AS numbered
+			FROM (SELECT nullif(trim(${quoteIdent(column)}), '') AS v FROM ${quoteIdent(file.table)})`
+	});
+	if (t.getChild('numbered')?.get(0) !== true) return;
+	mapping.fields.visit = column;
+	notes.push(`"${column}" holds numbers and there is no date: read as visit numbers.`);
 }
 
 function timeUnitOf(column: string): TimeUnit {
