@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { quoteIdent, quoteString } from '../engine/quote';
+import { rowObjects } from '../engine/rows';
 import { CATEGORIES } from './categories';
 
 /**
@@ -29,11 +30,12 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 	if (!Number.isSafeInteger(gapDays) || gapDays < 1) {
 		throw new Error(`The gap between episodes must be a whole number of days, not ${gapDays}.`);
 	}
-	const enums: string[] = [];
-	for (const c of CATEGORIES) enums.push(await enumType(db, c));
+	const types = await categoryTypes(db);
 	const source = (c: string) =>
 		c === 'condition' || c === 'technique' ? `g.${c}` : `g.first.${c}`;
-	const cast = CATEGORIES.map((c, i) => `${source(c)}::${enums[i]} AS ${c}`).join(', ');
+	const cast = CATEGORIES.map((c) => `${source(c)}::${types.get(c) ?? 'VARCHAR'} AS ${c}`).join(
+		', '
+	);
 	const pair = 'patient, condition, technique';
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
 	return `
@@ -66,19 +68,33 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
  * Categories become ENUMs of the values present: filters at 1M rows get several times faster.
  * The members are chosen in SQL, never from values read back into JS: Arrow decodes text
  * dropping a leading U+FEFF (pitfalls.md), and a member list built from that would not hold
- * the value. The type is temporary; the table keeps the ENUM itself (its DDL spells it out).
- * A value holding a NUL cannot be an ENUM member in DDL that is saved and replayed: VARCHAR.
+ * the value. The types are temporary; a table keeps the ENUM itself (its DDL spells it out).
+ * A category without values, or with a value holding a NUL (which DDL that is saved and
+ * replayed cannot carry), stays VARCHAR. Returns the type of each category that has one.
  */
-async function enumType(db: LocalEngine, column: string): Promise<string> {
-	const label = quoteIdent(`${column}_label`);
-	const values = `SELECT DISTINCT ${label} AS v FROM cand_rows WHERE reason IS NULL AND ${label} IS NOT NULL`;
-	const t = await db.query({
-		sql: `SELECT count(*) > 0 AND NOT coalesce(bool_or(contains(v, chr(0))), false) AS ok FROM (${values})`
+async function categoryTypes(db: LocalEngine): Promise<Map<string, string>> {
+	const distinct = CATEGORIES.map(
+		(c) => `SELECT DISTINCT '${c}' AS field, ${c}_label AS v FROM cand_rows
+			WHERE reason IS NULL AND ${c}_label IS NOT NULL`
+	);
+	await db.query({
+		sql: `CREATE OR REPLACE TEMP TABLE mo_category_values AS ${distinct.join(' UNION ALL ')}`
 	});
-	if (t.getChild('ok')?.get(0) !== true) return 'VARCHAR';
-	const type = quoteIdent(`mo_enum_${column}`);
-	await db.query({ sql: `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (${values} ORDER BY v)` });
-	return type;
+	const t = await db.query({
+		sql: `SELECT field FROM mo_category_values GROUP BY field
+			HAVING NOT bool_or(contains(v, chr(0)))`
+	});
+	const enumerable = new Set(rowObjects<{ field: string }>(t).map((r) => r.field));
+	const types = new Map<string, string>();
+	for (const field of CATEGORIES.filter((c) => enumerable.has(c))) {
+		const type = quoteIdent(`mo_enum_${field}`);
+		await db.query({
+			sql: `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (
+				SELECT v FROM mo_category_values WHERE field = '${field}' ORDER BY v)`
+		});
+		types.set(field, type);
+	}
+	return types;
 }
 
 /** Valid scores of accepted rows, attached to their session. */

@@ -63,7 +63,8 @@ const WORK_TABLES = [
 	'mo_events',
 	'mo_aliases',
 	'mo_user_aliases',
-	'mo_measure_names'
+	'mo_measure_names',
+	'mo_category_values'
 ];
 /** The canonical tables a dataset consists of, swapped in together. */
 export const DATASET_TABLES = [
