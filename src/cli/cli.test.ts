@@ -29,7 +29,9 @@ describe('npm run cli -- import', () => {
 			rows: 12,
 			accepted: 8,
 			rejected: 4,
-			coerced: 23,
+			// Label and format tidying (19) is counted apart from corrected values (4).
+			corrected: 4,
+			standardised: 19,
 			patients: 4,
 			sessions: 8,
 			layout: 'wide',
@@ -52,6 +54,17 @@ describe('npm run cli -- import', () => {
 		});
 	});
 
+	it('says what it found in plain words, reasons included', async () => {
+		const { code, stdout } = await cli('import', MESSY, '--now', '2026-11-25');
+		expect(code).toBe(0);
+		expect(stdout).toContain(
+			'12 rows read: 8 accepted, 4 rejected; 4 values corrected, 19 labels and formats standardised.'
+		);
+		expect(stdout).toContain('Row rejected, No patient: 1');
+		expect(stdout).toContain('Value rejected, Value out of range: 1');
+		expect(stdout).not.toMatch(/missing_patient|out_of_range/);
+	});
+
 	it('round-trips the mapping it used through --mapping', async () => {
 		const first = JSON.parse((await cli('import', MESSY, '--json', '--now', '2026-11-25')).stdout);
 		const path = join(mkdtempSync(join(tmpdir(), 'mo-')), 'mapping.json');
@@ -69,12 +82,40 @@ describe('npm run cli -- import', () => {
 		expect(stderr).toMatch(/Cannot read no\/such\/file\.csv/);
 	});
 
+	it('names, in one line, the required fields no column maps to and how to map them', async () => {
+		const file = 'tests/fixtures/import/unmapped-columns.csv';
+		const { code, stdout, stderr } = await cli('import', file, '--json');
+		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+		expect(stderr).toBe(
+			'unmapped-columns.csv: no column maps to Patient; Session date or Visit / week number; at least one measure. ' +
+				'Name them (fields.patient; fields.date or fields.visit; measures) in a mapping file, see docs/mapping.schema.json, and pass it with --mapping.\n'
+		);
+	});
+
 	it('refuses a mapping that does not follow the schema, naming the problem', async () => {
 		const path = join(mkdtempSync(join(tmpdir(), 'mo-')), 'bad.json');
 		writeFileSync(path, JSON.stringify({ layout: 'diagonal', fields: {}, measures: {} }));
 		const { code, stderr } = await cli('import', MESSY, '--mapping', path);
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/does not follow docs\/mapping\.schema\.json[\s\S]*layout/);
+	});
+
+	it('refuses a mapping the schema alone cannot catch, in the same plain words as the screen', async () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'mo-')), 'range.json');
+		const odi = { key: 'odi_v2', label: 'ODI v2', instrument: 'ODI', unit: 'points' };
+		const measure = { ...odi, min: 100, max: 0, better: 'lower', mcid: null };
+		writeFileSync(
+			path,
+			JSON.stringify({
+				layout: 'wide',
+				fields: { patient: 'Client ID', date: 'Date' },
+				measures: { odi_v2: 'Sleep' },
+				customMeasures: [measure]
+			})
+		);
+		const { code, stdout, stderr } = await cli('import', MESSY, '--json', '--mapping', path);
+		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+		expect(stderr).toContain('customMeasures/0/max: Measure "ODI v2": "To" must be above "From".');
 	});
 });
 

@@ -1,13 +1,11 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFile } from 'node:fs/promises';
-import schema from '../../docs/mapping.schema.json' with { type: 'json' };
 import type { Mapping } from '../lib/import/mapping';
-
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile<Mapping>(schema);
+import { checkedMapping, MappingError } from '../lib/import/validate-mapping';
 
 /**
  * Reads a mapping file: a mapping as in docs/mapping.schema.json, or the whole output of
- * `import --json`, whose `mappingFile` is taken, so a run can be repeated exactly.
+ * `import --json`, whose `mappingFile` is taken, so a run can be repeated exactly. Checked by
+ * the same validator as the import screen's, so both say the same about the same mapping.
  */
 export async function readMappingFile(path: string): Promise<Mapping> {
 	let json: unknown;
@@ -19,13 +17,14 @@ export async function readMappingFile(path: string): Promise<Mapping> {
 		});
 	}
 	const candidate = (json as { mappingFile?: unknown })?.mappingFile ?? json;
-	if (!validate(candidate)) {
-		const problems = (validate.errors ?? []).map(
-			(e) => `${e.instancePath || '(top)'} ${e.message}`
-		);
+	try {
+		return checkedMapping(candidate);
+	} catch (e) {
+		if (!(e instanceof MappingError)) throw e;
+		const problems = e.problems.map((p) => `${p.path || '(top)'}: ${p.message}`);
 		throw new Error(
-			`The mapping ${path} does not follow docs/mapping.schema.json:\n  ${problems.join('\n  ')}`
+			`The mapping ${path} does not follow docs/mapping.schema.json:\n  ${problems.join('\n  ')}`,
+			{ cause: e }
 		);
 	}
-	return candidate;
 }

@@ -1,3 +1,4 @@
+import { csvParse } from 'd3-dsv';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -54,6 +55,11 @@ describe('hostile file contents in the browser', () => {
 		const csv = readFileSync((await download.path())!, 'utf8');
 		expect(csv).toContain(`'${HOSTILE.formulaPain}`);
 		expect(csv).not.toMatch(/(^|,)=1\+2/m);
+		// Made in the engine, it parses back: every problem, each value whole.
+		expect(csvParse(csv).map((r) => [r.reason, r.value])).toEqual([
+			['not_numeric', `'${HOSTILE.formulaPain}`],
+			['not_numeric', HOSTILE.img]
+		]);
 	});
 
 	it('logged no errors', () => {

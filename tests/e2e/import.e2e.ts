@@ -76,8 +76,21 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 		expect(await count('rows')).toBe('12');
 		expect(await count('accepted')).toBe('8');
 		expect(await count('rejected')).toBe('4');
-		expect(await count('coerced')).toBe('23');
+		expect(await count('corrected')).toBe('4');
+		expect(await count('standardised')).toBe('19');
 		expect(await shownReasons(page)).toEqual(MESSY_REASONS);
+		// A clinic manager reads plain words; the codes stay in data-reason and the CSV.
+		const shown = await page.$$eval('[data-testid="problems-table"] tbody tr', (trs) =>
+			trs.map((tr) => [
+				tr.querySelector('.severity')?.textContent,
+				tr.querySelector('.reason')?.textContent
+			])
+		);
+		expect(shown.slice(0, 3)).toEqual([
+			['Value rejected', 'Value out of range'],
+			['Row rejected', 'Not a real date'],
+			['Row rejected', 'No patient']
+		]);
 	});
 
 	it('shows the new dataset on the dashboard', async () => {
@@ -159,5 +172,55 @@ describe('the same import ten years from now', () => {
 		expect(await shownReasons(later.page)).toEqual(MESSY_REASONS);
 		expect(later.watch.errors).toEqual([]);
 		await later.page.close();
+	});
+});
+
+describe('before Import can run', () => {
+	it('names the required fields no column maps to, and Import waits for them', async () => {
+		await page.click('nav >> text=Import');
+		await page.click('text=Import other files');
+		await dropFile(
+			'unmapped-columns.csv',
+			readFileSync('tests/fixtures/import/unmapped-columns.csv')
+		);
+		await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		expect(
+			await page.$$eval('[data-testid="missing-field"]', (li) => li.map((l) => l.textContent))
+		).toEqual(['Patient', 'Session date or Visit / week number', 'at least one measure']);
+		expect(await page.isDisabled('[data-testid="run-import"]')).toBe(true);
+		await page.selectOption('[data-testid="field-patient"] select[aria-label="Patient"]', 'a');
+		await page.selectOption(
+			'[data-testid="field-visit"] select[aria-label="Visit / week number"]',
+			'b'
+		);
+		expect(
+			await page.$$eval('[data-testid="missing-field"]', (li) => li.map((l) => l.textContent))
+		).toEqual(['at least one measure']);
+		expect(await page.isDisabled('[data-testid="run-import"]')).toBe(true);
+	});
+
+	it('says what is wrong with a custom measure and does not add it', async () => {
+		await page.click('text=Define a measure of your own');
+		const form = page.locator('[data-testid="custom-measure"]');
+		await form.getByLabel('Name').fill('Oswestry');
+		await form.getByLabel('From', { exact: true }).fill('');
+		expect(await form.locator('[data-testid="custom-measure-problem"]').allTextContents()).toEqual([
+			'Measure "Oswestry": "From" must be a number.'
+		]);
+		expect(await form.getByRole('button', { name: 'Add measure' }).isDisabled()).toBe(true);
+		await form.getByLabel('From', { exact: true }).fill('0');
+		await form.getByRole('button', { name: 'Add measure' }).click();
+		expect(await page.inputValue('select[aria-label="Measure to add"]')).toBe('oswestry');
+		expect(watch.errors).toEqual([]);
+	});
+
+	it('says a file has no data rows, and Import waits', async () => {
+		await page.click('text=Start over');
+		await dropFile('header-only.csv', readFileSync('tests/fixtures/import/header-only.csv'));
+		await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		expect(await page.textContent('[data-testid="import-blockers"]')).toContain(
+			'No data rows in header-only.csv.'
+		);
+		expect(await page.isDisabled('[data-testid="run-import"]')).toBe(true);
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * Quoting for the few places where SQL cannot take a bound parameter (identifiers, file names in
- * table functions, ENUM members in type definitions). Everything else is bound with `?`.
+ * table functions, constants of views). Everything else is bound with `?`.
  */
 export function quoteIdent(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
@@ -12,5 +12,11 @@ export function quoteString(value: string): string {
 	return value.includes('\0') ? `(${literal.replaceAll('\0', "' || chr(0) || '")})` : literal;
 }
 
-/** Whether a value can be written as a plain literal (ENUM members allow nothing else). */
-export const isPlainLiteral = (value: string) => !value.includes('\0');
+/**
+ * A number written into SQL text, where it cannot be bound (a view's constants): only a finite
+ * one. NaN or Infinity would become an identifier or an engine error, never a value.
+ */
+export function numberLiteral(value: number): string {
+	if (!Number.isFinite(value)) throw new Error(`${value} is not a finite number.`);
+	return String(value);
+}

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from './user-error';
+import { describeError, PlainError } from './user-error';
 
 describe('describeError', () => {
 	it('passes our own plain sentences through whole', () => {
 		expect(describeError(new Error('No data rows in empty.csv.'))).toEqual({
 			summary: 'No data rows in empty.csv.',
+			detail: null
+		});
+	});
+
+	it('passes a long message written for the user through whole', () => {
+		const long = `Nothing was imported: every row of ${'x'.repeat(300)}.csv was rejected.`;
+		expect(describeError(new PlainError(long), 'Import failed')).toEqual({
+			summary: long,
 			detail: null
 		});
 	});

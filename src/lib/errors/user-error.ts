@@ -5,6 +5,12 @@ export interface UserError {
 	detail: string | null;
 }
 
+/**
+ * A message written for the user — what happened and what to do, in plain words. It is shown
+ * whole, whatever its length; anything else is judged by its text.
+ */
+export class PlainError extends Error {}
+
 /** Longer than this, an engine message is detail, never the headline. */
 const SHORT = 200;
 
@@ -21,6 +27,7 @@ const KNOWN: [RegExp, string][] = [
  * through; an engine's message is summarised, with `context` (what was being done) in front.
  */
 export function describeError(e: unknown, context?: string): UserError {
+	if (e instanceof PlainError) return { summary: e.message, detail: null };
 	const text = (e instanceof Error ? e.message : String(e)).trim();
 	const known = KNOWN.find(([pattern]) => pattern.test(text));
 	const engineText = /^[A-Z][A-Za-z ]*Error: /.test(text) || text.length > SHORT;

@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
+import { rowObjects } from '../engine/rows';
 import type { Mapping, TimeUnit } from './mapping';
 import { detectLayout } from './layout';
 import type { StagedFile } from './readers/types';
@@ -49,9 +50,32 @@ export async function suggestMapping(
 	if (guess.layout === 'long') await mapLongMeasureNames(db, first, mapping);
 	await checkVasScale(db, first, mapping, notes);
 	await checkCompositeKey(db, first, mapping, notes);
+	if (!mapping.fields.date && !mapping.fields.visit)
+		await mapNumberedTime(db, first, mapping, notes);
 	const visit = mapping.fields.visit;
 	if (!mapping.fields.date && typeof visit === 'string') mapping.timeUnit = timeUnitOf(visit);
 	return { mapping, notes };
+}
+
+/**
+ * A trial's `time` column (1 = pre, 2 = post) numbers the visits; it is only taken for them
+ * when nothing else places the rows in time, and when every value is a number (not a clock).
+ */
+async function mapNumberedTime(
+	db: LocalEngine,
+	file: StagedFile,
+	mapping: Mapping,
+	notes: string[]
+) {
+	const column = file.columns.find((c) => matchKey(c) === 'time');
+	if (!column) return;
+	const t = await db.query({
+		sql: `SELECT count(v) > 0 AND count(v) = count(TRY_CAST(v AS DOUBLE)) AS numbered
+			FROM (SELECT nullif(trim(${quoteIdent(column)}), '') AS v FROM ${quoteIdent(file.table)})`
+	});
+	if (t.getChild('numbered')?.get(0) !== true) return;
+	mapping.fields.visit = column;
+	notes.push(`"${column}" holds numbers and there is no date: read as visit numbers.`);
 }
 
 function timeUnitOf(column: string): TimeUnit {
@@ -65,7 +89,8 @@ async function mapLongMeasureNames(db: LocalEngine, file: StagedFile, mapping: M
 		sql: `SELECT DISTINCT ${quoteIdent(mapping.long!.measureColumn)} AS name
 		FROM ${quoteIdent(file.table)} WHERE name IS NOT NULL ORDER BY name LIMIT 200`
 	});
-	for (const name of (t.getChild('name')?.toArray() ?? []) as string[]) {
+	// Read verbatim: the mapping holds the name exactly as the file writes it.
+	for (const { name } of rowObjects<{ name: string }>(t)) {
 		const key = findSynonym(name, MEASURE_SYNONYMS, new Set(Object.keys(mapping.measures)));
 		if (key) mapping.measures[key] = name;
 	}

@@ -1,4 +1,5 @@
 import { quoteIdent, quoteString } from '../engine/quote';
+import { CATEGORIES } from './categories';
 import { sourceColumns, type FieldSource, type Mapping } from './mapping';
 import { EXTRA_FIELDS } from './readers/csv';
 import { SHEET_ROW, SOURCE_ROW, type StagedFile } from './readers/types';
@@ -19,7 +20,7 @@ export function filesSql(files: readonly StagedFile[]): string {
  * REDCap fills a patient's fields only on the event whose form holds them (age on the baseline
  * event, say): each such field is carried to the patient's other events.
  */
-const PATIENT_FIELDS = ['clinic', 'therapist', 'condition', 'technique', 'age', 'age_band', 'sex'];
+const PATIENT_FIELDS = [...CATEGORIES, 'age'];
 
 /** The rows every later step reads (a view: nothing is copied until rows are decided). */
 export function candidatesViewSql(files: StagedFile[], mapping: Mapping, notes: string[]): string {
@@ -69,7 +70,7 @@ function fieldSql(source: FieldSource | undefined, col: (name: string) => string
 	const parts = sourceColumns(source).map(col);
 	if (parts.length === 1) return parts[0]!;
 	// A composite key is missing when any part is: "site 3, no id" identifies nobody.
-	const anyMissing = parts.map((p) => `mo_text(${p}) IS NULL`).join(' OR ');
+	const anyMissing = parts.map((p) => `mo_text(${p}) IS NULL OR mo_missing(${p})`).join(' OR ');
 	return `CASE WHEN ${anyMissing} THEN NULL ELSE concat_ws(' · ', ${parts.map((p) => `mo_text(${p})`).join(', ')}) END`;
 }
 

@@ -1,7 +1,7 @@
 import type { LocalEngine } from '../engine/engine';
-import { isPlainLiteral, quoteIdent, quoteString } from '../engine/quote';
-
-const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band', 'sex'] as const;
+import { quoteIdent, quoteString } from '../engine/quote';
+import { rowObjects } from '../engine/rows';
+import { CATEGORIES } from './categories';
 
 /**
  * Accepted rows become sessions: one per patient × time × condition × technique (a long file
@@ -10,7 +10,7 @@ const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band',
  */
 export function sessionGroupsSql(): string {
 	const details = `{'clinic': clinic_label, 'therapist': therapist_label, 'minutes': minutes_no,
-		'age_band': age_band_label, 'sex': sex_label, 'notes': notes, 'file_no': __file_no,
+		'age_band': age_band_label, 'sex': sex_label, 'notes': notes_text, 'file_no': __file_no,
 		'source_row': __row, 'source_sheet_row': __sheet_row}`;
 	return `
 		SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
@@ -27,10 +27,15 @@ export function sessionGroupsSql(): string {
  * rows would not fit in the wasm heap at millions of rows.
  */
 export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<string> {
-	const enums = await Promise.all(CATEGORIES.map((c) => enumType(db, c)));
+	if (!Number.isSafeInteger(gapDays) || gapDays < 1) {
+		throw new Error(`The gap between episodes must be a whole number of days, not ${gapDays}.`);
+	}
+	const types = await categoryTypes(db);
 	const source = (c: string) =>
 		c === 'condition' || c === 'technique' ? `g.${c}` : `g.first.${c}`;
-	const cast = CATEGORIES.map((c, i) => `${source(c)}::${enums[i]} AS ${c}`).join(', ');
+	const cast = CATEGORIES.map((c) => `${source(c)}::${types.get(c) ?? 'VARCHAR'} AS ${c}`).join(
+		', '
+	);
 	const pair = 'patient, condition, technique';
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
 	return `
@@ -59,18 +64,37 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 		ORDER BY n.session_id`;
 }
 
-/** Categories become ENUMs of the values present: filters at 1M rows get several times faster. */
-async function enumType(db: LocalEngine, column: string): Promise<string> {
-	const label = quoteIdent(`${column}_label`);
-	const t = await db.query({
-		sql: `SELECT DISTINCT ${label} AS v FROM cand_rows
-		WHERE reason IS NULL AND ${label} IS NOT NULL ORDER BY v`
+/**
+ * Categories become ENUMs of the values present: filters at 1M rows get several times faster.
+ * The members are chosen in SQL, never from values read back into JS: Arrow decodes text
+ * dropping a leading U+FEFF (pitfalls.md), and a member list built from that would not hold
+ * the value. The types are temporary; a table keeps the ENUM itself (its DDL spells it out).
+ * A category without values, or with a value holding a NUL (which DDL that is saved and
+ * replayed cannot carry), stays VARCHAR. Returns the type of each category that has one.
+ */
+async function categoryTypes(db: LocalEngine): Promise<Map<string, string>> {
+	const distinct = CATEGORIES.map(
+		(c) => `SELECT DISTINCT '${c}' AS field, ${c}_label AS v FROM cand_rows
+			WHERE reason IS NULL AND ${c}_label IS NOT NULL`
+	);
+	await db.query({
+		sql: `CREATE OR REPLACE TEMP TABLE mo_category_values AS ${distinct.join(' UNION ALL ')}`
 	});
-	const values = (t.getChild('v')?.toArray() ?? []) as string[];
-	// An ENUM's members must be plain literals: a value holding a NUL keeps the column VARCHAR.
-	return values.length && values.every(isPlainLiteral)
-		? `ENUM(${values.map(quoteString).join(', ')})`
-		: 'VARCHAR';
+	const t = await db.query({
+		sql: `SELECT field FROM mo_category_values GROUP BY field
+			HAVING NOT bool_or(contains(v, chr(0)))`
+	});
+	const enumerable = new Set(rowObjects<{ field: string }>(t).map((r) => r.field));
+	const types = new Map<string, string>();
+	for (const field of CATEGORIES.filter((c) => enumerable.has(c))) {
+		const type = quoteIdent(`mo_enum_${field}`);
+		await db.query({
+			sql: `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (
+				SELECT v FROM mo_category_values WHERE field = '${field}' ORDER BY v)`
+		});
+		types.set(field, type);
+	}
+	return types;
 }
 
 /** Valid scores of accepted rows, attached to their session. */

@@ -1,4 +1,5 @@
-import { CATEGORIES } from './lookups-sql';
+import { quoteString } from '../engine/quote';
+import { CATEGORIES } from './categories';
 import { sourceColumns, type Mapping } from './mapping';
 import { fieldColumnSql, whenThen } from './problems-sql';
 
@@ -13,14 +14,32 @@ export const COERCION_MESSAGES: Record<string, string> = {
 };
 
 /**
+ * What a coercion did to the value: tidied how a right value is written (a label's case, spaces,
+ * a date's form) or corrected one written wrongly (7,5, 4/10, NA…). Reported apart: a clean file
+ * has thousands of standardised labels and no corrected value.
+ */
+export const STANDARDISED = ['category_normalised', 'trimmed_whitespace', 'date_format'];
+
+const MARKED_FIELDS = ['patient', ...CATEGORIES, 'notes', 'minutes', 'age', 'visit'] as const;
+
+/**
  * Whole-column coercions, reported once per file × column × kind with a count and one example,
  * not once per cell (domain.md).
  */
 export function coercionsSql(mapping: Mapping): string {
 	const column = (f: keyof Mapping['fields']) => fieldColumnSql(mapping, f);
+	// An age band worked out from the age is no reading of the band column.
+	const fromColumn = (f: string) => (f === 'age_band' ? ' AND age_years IS NULL' : '');
 	const categories = CATEGORIES.filter((f) => sourceColumns(mapping.fields[f]).length).map(
 		(f) => `SELECT __file, ${column(f)}, 'category_normalised', ${f}
-				FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL`
+				FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND ${f} IS DISTINCT FROM ${f}_label AND ${f}_label IS NOT NULL${fromColumn(f)}`
+	);
+	// Markers in every other field (scores and dates are read by their own macros, above): among
+	// accepted rows, and for the patient among the rows a marker left without one (all rejected).
+	const markers = MARKED_FIELDS.filter((f) => sourceColumns(mapping.fields[f]).length).map(
+		(f) => `SELECT __file, ${column(f)}, 'missing_marker', ${f}
+				FROM cand_rows JOIN mo_files USING (__file_no)
+				WHERE ${f === 'patient' ? '' : 'reason IS NULL AND '}mo_missing(${f})`
 	);
 	const messages = whenThen(COERCION_MESSAGES);
 	return `
@@ -33,9 +52,10 @@ export function coercionsSql(mapping: Mapping): string {
 			UNION ALL
 			SELECT __file, ${column('date')}, CASE WHEN date_kind = 'missing_marker' THEN 'missing_marker' ELSE 'date_format' END, "date"
 			FROM cand_rows JOIN mo_files USING (__file_no) WHERE reason IS NULL AND (day IS NOT NULL AND date_kind <> 'iso' OR date_kind = 'missing_marker')
-			${categories.map((c) => `UNION ALL ${c}`).join('\n')}
+			${[...categories, ...markers].map((c) => `UNION ALL ${c}`).join('\n')}
 		)
-		SELECT file, "column", kind, count(*)::INTEGER AS count, min(example) AS example,
-			CASE kind ${messages} END AS message
+		SELECT file, "column", kind,
+			CASE WHEN kind IN (${STANDARDISED.map(quoteString).join(', ')}) THEN 'standardised' ELSE 'corrected' END AS effect,
+			count(*)::INTEGER AS count, min(example) AS example, CASE kind ${messages} END AS message
 		FROM cells GROUP BY ALL ORDER BY file, "column", kind`;
 }

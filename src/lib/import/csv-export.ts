@@ -1,24 +1,28 @@
+import { quoteIdent, quoteString } from '../engine/quote';
+
+const CRLF = 'chr(13) || chr(10)';
+
 /**
- * A cell that a spreadsheet would run as a formula (= + - @, or a leading tab or carriage
- * return) gets a leading apostrophe: exported file contents must never execute (OWASP CSV
- * injection). The original stays visible after the apostrophe.
+ * One CSV field of `expr`, in SQL. A cell that a spreadsheet would run as a formula (= + - @, or
+ * a leading tab or carriage return) gets a leading apostrophe: exported file contents must never
+ * execute (OWASP CSV injection); the original stays visible after it. A field holding a quote,
+ * comma or line break is quoted (RFC 4180); no value is an empty field.
  */
-export function neutraliseFormula(cell: string): string {
-	return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+export function csvFieldSql(expr: string): string {
+	const text = `(${expr})::VARCHAR`;
+	const safe = `CASE WHEN regexp_matches(${text}, '^[=+\\-@\\t\\r]') THEN '''' || ${text} ELSE ${text} END`;
+	return `coalesce(CASE WHEN regexp_matches(${safe}, '[",\\r\\n]')
+		THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END, '')`;
 }
 
-function field(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	const text = neutraliseFormula(String(value));
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** RFC 4180 CSV with a header row, safe to open in a spreadsheet. */
-export function toCsv(
-	columns: readonly string[],
-	rows: readonly Record<string, unknown>[]
-): string {
-	const lines = [columns.map(field).join(',')];
-	for (const row of rows) lines.push(columns.map((c) => field(row[c])).join(','));
-	return `${lines.join('\r\n')}\r\n`;
+/**
+ * The whole CSV text (header, one CRLF-terminated line per row) of `columns` from `from`, made by
+ * one string_agg in the engine: rows are never read into JS objects to be written out.
+ * `from` is trusted SQL (a table and its WHERE); `params` are its bound values.
+ */
+export function csvTextSql(columns: readonly string[], from: string, orderBy: string): string {
+	const header = columns.map((c) => csvFieldSql(quoteString(c))).join(` || ',' || `);
+	const line = columns.map((c) => csvFieldSql(quoteIdent(c))).join(` || ',' || `);
+	return `SELECT ${header} || ${CRLF} || coalesce(string_agg(${line}, ${CRLF} ORDER BY ${orderBy}) || ${CRLF}, '') AS csv
+		FROM ${from}`;
 }

@@ -1,9 +1,8 @@
 import { quoteString } from '../engine/quote';
+import { CATEGORIES } from './categories';
 import type { Mapping } from './mapping';
 import { matchKey } from './synonyms';
 import { aliasPairs } from './value-aliases';
-
-export const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'sex'] as const;
 
 function pairsTable(name: string, pairs: (field: string) => [string, string][]): string {
 	const rows = CATEGORIES.flatMap((field) =>
@@ -19,13 +18,14 @@ function pairsTable(name: string, pairs: (field: string) => [string, string][]):
 /**
  * Category labels, worked out once per distinct value: the built-in spellings (MFR → Myofascial
  * release), then the user's renames and merges, which apply to a source value or to the label it
- * became. Unknown values are kept as written (spaces tidied).
+ * became. Unknown values are kept as written (spaces tidied; age bands with an en dash). A
+ * missing-value marker (NA, n/a, -…) is no value, unless the user renamed the marker itself.
  */
 export function labelsLookupSql(mapping: Mapping): string {
 	const user = (field: string) =>
-		Object.entries(mapping.valueAliases?.[field as (typeof CATEGORIES)[number]] ?? {}).map(
-			([from, to]) => [matchKey(from), to] as [string, string]
-		);
+		Object.entries(
+			mapping.valueAliases?.[field as keyof NonNullable<Mapping['valueAliases']>] ?? {}
+		).map(([from, to]) => [matchKey(from), to] as [string, string]);
 	const raw = CATEGORIES.map(
 		(f) =>
 			`SELECT DISTINCT ${quoteString(f)} AS field, ${f} AS raw FROM candidates WHERE ${f} IS NOT NULL`
@@ -34,7 +34,9 @@ export function labelsLookupSql(mapping: Mapping): string {
 		${pairsTable('mo_user_aliases', user)}
 		CREATE OR REPLACE TEMP TABLE mo_labels AS
 		WITH standard AS (
-			SELECT r.field, r.raw, coalesce(a.label, mo_text(r.raw)) AS label
+			SELECT r.field, r.raw, CASE WHEN mo_missing(r.raw) THEN NULL ELSE coalesce(a.label, mo_text(CASE r.field
+				-- Age bands are written 30-39 as often as 30–39: one spelling, the one bands are made in.
+				WHEN 'age_band' THEN replace(r.raw, '-', '–') ELSE r.raw END)) END AS label
 			FROM (${raw}) r LEFT JOIN mo_aliases a ON a.field = r.field AND a.key = mo_key(r.raw)
 		)
 		SELECT s.field, s.raw, coalesce(u1.label, u2.label, s.label) AS label

@@ -85,6 +85,18 @@ describe('import of a messy semicolon, decimal-comma export', () => {
 			'ROM %/percent_sign': 1
 		});
 		expect(report.notes).toContain('Dates read day-first (5 of 12 can only be day-first).');
+		// Tidying labels and forms is not correcting values: each is counted on its own.
+		expect(report).toMatchObject({ corrected: 4, standardised: 19 });
+		const effects = Object.fromEntries(report.coercions.map((c) => [c.kind, c.effect]));
+		expect(effects).toEqual({
+			date_format: 'standardised',
+			category_normalised: 'standardised',
+			trimmed_whitespace: 'standardised',
+			decimal_comma: 'corrected',
+			missing_marker: 'corrected',
+			out_of_text: 'corrected',
+			percent_sign: 'corrected'
+		});
 		await db.close();
 	});
 
@@ -120,6 +132,35 @@ describe('a failed import', () => {
 			importFiles(db, [fixture('messy-semicolon.csv')], { now: TEST_NOW, mapping: bad })
 		).rejects.toThrow(/not a known measure/);
 		expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM sessions')).toEqual(before);
+		await db.close();
+	});
+});
+
+describe('a mapping that does not validate', () => {
+	it('is refused before any SQL runs, saying what is wrong, and nothing is changed', async () => {
+		const { db, mapping } = await imported('messy-semicolon.csv');
+		const before = await rows(db, 'SELECT count(*)::INTEGER AS n FROM observations');
+		// A "From" left empty in the form: every score of the column used to vanish silently.
+		const emptyFrom = {
+			...mapping,
+			measures: { ...mapping.measures, sleep_item: 'Sleep' },
+			customMeasures: [
+				{
+					key: 'sleep_item',
+					label: 'Sleep item',
+					instrument: 'Sleep item',
+					unit: 'points',
+					min: null as unknown as number,
+					max: 10,
+					better: 'higher' as const,
+					mcid: null
+				}
+			]
+		};
+		await expect(
+			importFiles(db, [fixture('messy-semicolon.csv')], { now: TEST_NOW, mapping: emptyFrom })
+		).rejects.toThrow('The mapping cannot be used: Measure "Sleep item": "From" must be a number.');
+		expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM observations')).toEqual(before);
 		await db.close();
 	});
 });

@@ -8,11 +8,14 @@ import { eventsLookupSql, labelsLookupSql, numbersLookupSql } from './lookups-sq
 import { coercionsSql } from './coercions-sql';
 import { installImportMacros } from './macros-sql';
 import { DEFAULT_EPISODE_GAP_DAYS, type Mapping } from './mapping';
-import { datasetTablesSql } from './metadata-sql';
+import { datasetTablesQueries } from './metadata-sql';
 import { problemsSql } from './problems-sql';
 import type { StagedFile } from './readers/types';
 import { summarise, type ImportReport } from './report';
 import { measureNamesSql, rowStatusSql } from './status-sql';
+import { refuseAllRejected, refuseEmptyFiles } from './refusals';
+import { MissingFieldsError, missingRequired } from './required-fields';
+import { checkedMapping } from './validate-mapping';
 import { valuesSql } from './values-sql';
 
 /**
@@ -60,7 +63,8 @@ const WORK_TABLES = [
 	'mo_events',
 	'mo_aliases',
 	'mo_user_aliases',
-	'mo_measure_names'
+	'mo_measure_names',
+	'mo_category_values'
 ];
 /** The canonical tables a dataset consists of, swapped in together. */
 export const DATASET_TABLES = [
@@ -88,9 +92,14 @@ export interface BuildOptions {
 export async function buildDataset(
 	db: LocalEngine,
 	files: readonly StagedFile[],
-	mapping: Mapping,
+	candidate: Mapping,
 	options: BuildOptions
 ): Promise<ImportReport> {
+	// Checked before any SQL is built: whatever the screen, storage or a file holds.
+	const mapping = checkedMapping(candidate);
+	refuseEmptyFiles(files);
+	const missing = missingRequired(mapping);
+	if (missing.length) throw new MissingFieldsError(missing);
 	const { now } = options;
 	const measures = resolveMeasures(Object.keys(mapping.measures), mapping.customMeasures);
 	const notes: string[] = [];
@@ -120,6 +129,7 @@ export async function buildDataset(
 		step('Checking every row');
 		await temp('cand_rows', rowStatusSql(mapping));
 		await checkAccounting(db, files);
+		await refuseAllRejected(db, files);
 		await db.query({
 			sql: `CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`
 		});
@@ -139,9 +149,15 @@ export async function buildDataset(
 		);
 		step('Attaching scores');
 		await temp('observations_next', observationsSql(measures.map((m) => m.key)));
-		await db.query({
-			sql: datasetTablesSql(measures, mapping, files, dates.order, now, options.name)
-		});
+		for (const spec of datasetTablesQueries(
+			measures,
+			mapping,
+			files,
+			dates.order,
+			now,
+			options.name
+		))
+			await db.query(spec);
 		await swapIn(db);
 		return await summarise(db, files, mapping, [...new Set(notes)]);
 	} finally {

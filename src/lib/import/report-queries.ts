@@ -1,5 +1,6 @@
 import type { QuerySpec } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
+import { csvTextSql } from './csv-export';
 
 export interface ProblemFilter {
 	severity: string | null;
@@ -10,9 +11,10 @@ export interface ProblemFilter {
 
 const WHERE = `(?::VARCHAR IS NULL OR severity = ?) AND (?::VARCHAR IS NULL OR reason = ?)
 	AND (?::VARCHAR IS NULL OR concat_ws(' ', file, "column", value, message) ILIKE '%' || ? || '%')`;
+const ORDER = 'file, "row", severity, "column"';
 const params = (f: ProblemFilter) => [f.severity, f.severity, f.reason, f.reason, f.text, f.text];
 
-export const PROBLEM_COLUMNS = [
+const PROBLEM_COLUMNS = [
 	'file',
 	'row',
 	'sheet_row',
@@ -29,16 +31,24 @@ export function problemsPageQuery(filter: ProblemFilter, limit: number, offset: 
 		sql: `SELECT ${PROBLEM_COLUMNS.map((c) => `"${c}"`).join(', ')},
 				count(*) OVER ()::INTEGER AS total
 			FROM import_problems WHERE ${WHERE}
-			ORDER BY file, "row", severity, "column" LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+			ORDER BY ${ORDER} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 		params: params(filter)
 	};
 }
 
-/** Every problem matching the filter, for the CSV download. */
+/** Every problem matching the filter, as rows (the command line's JSON). */
 export function problemsExportQuery(filter: ProblemFilter): QuerySpec {
 	return {
 		sql: `SELECT ${PROBLEM_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM import_problems
-			WHERE ${WHERE} ORDER BY file, "row", severity, "column"`,
+			WHERE ${WHERE} ORDER BY ${ORDER}`,
+		params: params(filter)
+	};
+}
+
+/** Every problem matching the filter as the text of a CSV file, made in the engine. */
+export function problemsCsvQuery(filter: ProblemFilter): QuerySpec {
+	return {
+		sql: csvTextSql(PROBLEM_COLUMNS, `import_problems WHERE ${WHERE}`, ORDER),
 		params: params(filter)
 	};
 }

@@ -7,8 +7,10 @@ export interface ImportReport {
 	rows: number;
 	accepted: number;
 	rejected: number;
-	/** Cells changed by a reported coercion (decimal comma, 4/10, spaces, missing markers…). */
-	coerced: number;
+	/** Cells whose value was corrected: decimal comma, 4/10, a percent sign, a missing marker. */
+	corrected: number;
+	/** Cells only written in a standard way: labels matched, spaces trimmed, dates not in ISO form. */
+	standardised: number;
 	patients: number;
 	sessions: number;
 	episodes: number;
@@ -22,6 +24,7 @@ export interface ImportReport {
 		file: string;
 		column: string;
 		kind: string;
+		effect: 'corrected' | 'standardised';
 		count: number;
 		example: string;
 		message: string;
@@ -44,17 +47,19 @@ export async function summarise(
 		db,
 		`SELECT
 		(SELECT count(DISTINCT (file, "row")) FROM import_problems WHERE severity = 'rejected_row')::INTEGER AS rejected,
-		(SELECT coalesce(sum(count), 0) FROM import_coercions)::INTEGER AS coerced,
+		(SELECT coalesce(sum(count) FILTER (effect = 'corrected'), 0) FROM import_coercions)::INTEGER AS corrected,
+		(SELECT coalesce(sum(count) FILTER (effect = 'standardised'), 0) FROM import_coercions)::INTEGER AS standardised,
 		(SELECT count(DISTINCT patient) FROM sessions)::INTEGER AS patients,
 		(SELECT count(*) FROM sessions)::INTEGER AS sessions,
 		(SELECT count(DISTINCT episode) FROM sessions)::INTEGER AS episodes`
 	);
-	const { rejected, coerced, patients, sessions, episodes } = counts!;
+	const { rejected, corrected, standardised, patients, sessions, episodes } = counts!;
 	return {
 		rows,
 		accepted: rows - rejected!,
 		rejected: rejected!,
-		coerced: coerced!,
+		corrected: corrected!,
+		standardised: standardised!,
 		patients: patients!,
 		sessions: sessions!,
 		episodes: episodes!,

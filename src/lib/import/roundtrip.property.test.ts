@@ -29,6 +29,10 @@ const unitOf = (charset: 'unicode' | 'cp1252') =>
 		: fc.oneof(fc.constantFrom(...HOSTILE.filter(fitsCp1252)), fc.constantFrom(...CP1252_CHARS));
 type Unit = ReturnType<typeof unitOf>;
 
+/** As `mo_missing` reads a cell: trimmed of ASCII whitespace, any case. */
+const isMarker = (v: string) =>
+	MISSING_MARKERS.includes(v.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase());
+
 /** Identifiers are trimmed on import (Unicode White_Space) and "n/a", "-"… mean no patient. */
 const name = (unit: Unit) =>
 	fc
@@ -179,8 +183,8 @@ it('imports any valid table back identically, whatever the CSV dialect', async (
 						date: r.date,
 						condition: r.condition.label,
 						technique: r.technique.label,
-						// Notes are kept verbatim; an empty cell is no note.
-						notes: r.notes === '' ? null : r.notes,
+						// Notes are kept verbatim; an empty cell or a missing-value marker is no note.
+						notes: r.notes === '' || isMarker(r.notes) ? null : r.notes,
 						pain: r.pain?.n ?? null,
 						sleep: r.sleep?.n ?? null,
 						observations: Number(r.pain !== null) + Number(r.sleep !== null)

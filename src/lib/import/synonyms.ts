@@ -152,7 +152,27 @@ export const MEASURE_SYNONYMS: Record<string, string[]> = {
 	twstrs: ['twstrs', 'twstrs total']
 };
 
-/** The synonym `key` names, if any: whole match first, then a synonym followed by more words. */
+/**
+ * Words that make a header about a detail of a thing rather than the thing: "Location
+ * coordinates" is no clinic, "Patient email" no patient, "Date of birth" no session date.
+ */
+const DETAIL_WORDS = new Set(
+	['coordinates', 'coordinate', 'latitude', 'longitude', 'lat', 'lon', 'lng', 'gps'].concat([
+		'address',
+		'postcode',
+		'zip',
+		'phone',
+		'email',
+		'url',
+		'birth',
+		'dob'
+	])
+);
+
+/**
+ * The synonym `key` names, if any: whole match first, then a synonym followed by more words
+ * (`Pain score 0-10`), unless those words name a detail of it.
+ */
 export function findSynonym<K extends string>(
 	header: string,
 	table: Record<K, string[]>,
@@ -161,9 +181,15 @@ export function findSynonym<K extends string>(
 	const key = matchKey(header);
 	const entries = Object.entries(table) as [K, string[]][];
 	const free = entries.filter(([k]) => !taken.has(k));
+	const qualifies = (w: string) =>
+		key.startsWith(`${w} `) &&
+		!key
+			.slice(w.length + 1)
+			.split(' ')
+			.some((word) => DETAIL_WORDS.has(word));
 	return (
 		free.find(([, words]) => words.includes(key))?.[0] ??
-		free.find(([, words]) => words.some((w) => key.startsWith(`${w} `)))?.[0] ??
+		free.find(([, words]) => words.some(qualifies))?.[0] ??
 		null
 	);
 }

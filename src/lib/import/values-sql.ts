@@ -1,4 +1,4 @@
-import { quoteIdent, quoteString } from '../engine/quote';
+import { numberLiteral, quoteIdent, quoteString } from '../engine/quote';
 import type { Measure } from '../measures/registry';
 import { measureColumn } from './candidates-sql';
 import type { Mapping } from './mapping';
@@ -22,7 +22,10 @@ export function valuesSql(mapping: Mapping, measures: readonly Measure[]): strin
 						${cell} AS raw FROM cand_rows WHERE reason IS NULL AND ${cell} IS NOT NULL`;
 				});
 	const ranges = measures
-		.map((m) => `(${quoteString(m.key)}, ${m.min}::DOUBLE, ${m.max}::DOUBLE)`)
+		.map(
+			(m) =>
+				`(${quoteString(m.key)}, ${numberLiteral(m.min)}::DOUBLE, ${numberLiteral(m.max)}::DOUBLE)`
+		)
 		.join(', ');
 	return `
 		WITH cells AS (

@@ -29,6 +29,18 @@ describe('remembered mappings', () => {
 		expect(recallMapping(['Pain', 'ID', 'When'], storage).mapping).toEqual(mapping);
 	});
 
+	it('are dropped, with a note saying so, when they no longer validate', () => {
+		const storage = memoryStorage();
+		const stale = { ...mapping, customMeasures: [{ key: 'odi_v2', label: 'ODI', min: null }] };
+		rememberMapping(['ID', 'When', 'Pain'], stale as unknown as Mapping, storage);
+		const recalled = recallMapping(['ID', 'When', 'Pain'], storage);
+		expect(recalled.mapping).toBeNull();
+		expect(recalled.notes).toEqual([
+			'The mapping remembered for these columns was dropped, as it no longer fits: Measure "ODI": "Instrument" is missing. A new one is suggested.'
+		]);
+		expect(storage.length).toBe(0);
+	});
+
 	it('are not recalled for another set of columns', () => {
 		const storage = memoryStorage();
 		rememberMapping(['ID', 'When', 'Pain'], mapping, storage);
