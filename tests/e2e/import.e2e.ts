@@ -223,4 +223,19 @@ describe('before Import can run', () => {
 		);
 		expect(await page.isDisabled('[data-testid="run-import"]')).toBe(true);
 	});
+
+	it('refuses a file that is not a table in a short message, keeping the dataset shown', async () => {
+		const shownBefore = await page.textContent('[data-testid="dataset-summary"]');
+		await page.click('text=Start over');
+		const oneLine = Array.from({ length: 200_000 }, (_, i) => `x${i}`).join(',');
+		await dropFile('one-line.csv', Buffer.from(oneLine));
+		const summary = await page.waitForSelector('[data-testid="import-error"] .summary', {
+			timeout: 60_000
+		});
+		const text = (await summary.textContent()) ?? '';
+		expect(text).toMatch(/^one-line\.csv: the first line has more than 1,000 fields/);
+		expect(text).toMatch(/check it is the right file/);
+		expect(text.length).toBeLessThan(300);
+		expect(await page.textContent('[data-testid="dataset-summary"]')).toBe(shownBefore);
+	});
 });

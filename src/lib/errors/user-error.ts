@@ -7,7 +7,8 @@ export interface UserError {
 
 /**
  * A message written for the user — what happened and what to do, in plain words. It is shown
- * whole, whatever its length; anything else is judged by its text.
+ * whole, whatever its length, with the engine error that caused it (if any) as the detail;
+ * anything else is judged by its text.
  */
 export class PlainError extends Error {}
 
@@ -27,7 +28,10 @@ const KNOWN: [RegExp, string][] = [
  * through; an engine's message is summarised, with `context` (what was being done) in front.
  */
 export function describeError(e: unknown, context?: string): UserError {
-	if (e instanceof PlainError) return { summary: e.message, detail: null };
+	if (e instanceof PlainError) {
+		const cause = e.cause instanceof Error ? e.cause.message : null;
+		return { summary: e.message, detail: cause };
+	}
 	const text = (e instanceof Error ? e.message : String(e)).trim();
 	const known = KNOWN.find(([pattern]) => pattern.test(text));
 	const engineText = /^[A-Z][A-Za-z ]*Error: /.test(text) || text.length > SHORT;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../../engine/engine';
 import { createNodeEngine } from '../../engine/node-engine';
+import { describeError, PlainError } from '../../errors/user-error';
 import { readCsv } from './csv';
 import type { ReadProgress } from './types';
 
@@ -122,5 +123,31 @@ describe('readCsv', () => {
 
 	it('refuses a file without a recognisable header', async () => {
 		await expect(staged('just one column\nvalue\n')).rejects.toThrow(/No column delimiter/);
+	});
+});
+
+describe('readCsv on files that are not tables', () => {
+	it('refuses a whole file on one line at once, in plain words, leaving nothing staged', async () => {
+		const oneLine = Array.from({ length: 200_000 }, (_, i) => `x${i}`).join(',');
+		const failure = readCsv(db, source(oneLine, 'one-line.csv'), 'wide');
+		await expect(failure).rejects.toBeInstanceOf(PlainError);
+		await expect(failure).rejects.toThrow(
+			/^one-line\.csv: the first line has more than 1,000 fields, .* check it is the right file/
+		);
+		const tables = await db.query({
+			sql: `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'wide'`
+		});
+		expect(tables.get(0)?.toJSON()).toEqual({ n: 0 });
+	});
+
+	it('names the file and the row when a row has far more fields than the header', async () => {
+		const wide = Array.from({ length: 40 }, (_, i) => `v${i}`).join(',');
+		const failure = readCsv(db, source(`id,pain\nA,3\nB,4\n${wide}\n`, 'shifted.csv'), 'staged');
+		await expect(failure).rejects.toThrow(
+			'shifted.csv could not be read at or near data row 3: a row has many more fields than the header (more than 16 extra). Check the delimiter and the quoting, or export the file again as CSV.'
+		);
+		// The engine's own words stay available, folded away, for a bug report.
+		const shown = describeError(await failure.catch((e: unknown) => e));
+		expect(shown.detail).toMatch(/Expected Number of Columns/);
 	});
 });

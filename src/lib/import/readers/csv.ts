@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../../engine/engine';
 import { quoteIdent, quoteString } from '../../engine/quote';
+import { PlainError } from '../../errors/user-error';
 import { stagingColumnNames } from './columns';
 import { normaliseRecordEnds, recordChunks } from './csv-chunks';
 import { detectDialect, type Dialect } from './csv-dialect';
@@ -9,6 +10,11 @@ import { SOURCE_ROW, type ReadOptions, type SourceFile, type StagedFile } from '
 const CHUNK_BYTES = 8 << 20;
 /** Fields beyond the header that a row may carry before the file is refused outright. */
 const SPARE_FIELDS = 16;
+/**
+ * More columns than any session export has (they have a few dozen): such a first line is not a
+ * header, e.g. a whole file written on one line. Refused at once, before DuckDB reads it.
+ */
+const MAX_COLUMNS = 1000;
 /** How many non-empty fields a row had beyond the header (the row is then rejected). */
 export const EXTRA_FIELDS = '__extra_fields';
 
@@ -52,6 +58,7 @@ async function readAs(
 		if (!dialect) {
 			dialect = detectDialect(text.slice(0, 1 << 16));
 			columns = stagingColumnNames(dialect.header);
+			if (columns.length > MAX_COLUMNS) throw notATable(source.name);
 			await createStaging(db, table, columns);
 			bytes = bytes.subarray(encoder.encode(text.slice(0, dialect.headerLength)).length);
 			text = text.slice(dialect.headerLength);
@@ -59,7 +66,11 @@ async function readAs(
 		// A fresh buffer either way: registering hands it to DuckDB's worker.
 		const utf8 = normaliseRecordEnds(encoding === 'utf-8' ? bytes : encoder.encode(text));
 		if (utf8.length) {
-			const counts = await insertChunk(db, table, columns, dialect, utf8, rows);
+			const counts = await insertChunk(db, table, columns, dialect, utf8, rows).catch(
+				(e: unknown) => {
+					throw unreadable(source.name, e, rows);
+				}
+			);
 			rows += counts.kept;
 			blank += counts.blank;
 		}
@@ -77,6 +88,29 @@ async function readAs(
 	if (blank)
 		notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped (not counted as records).`);
 	return { file: source.name, format: 'csv', table, columns, rows, notes };
+}
+
+const notATable = (file: string) =>
+	new PlainError(
+		`${file}: the first line has more than ${MAX_COLUMNS.toLocaleString('en')} fields, far more ` +
+			'than a session export has columns. It does not look like a table with one row per line: ' +
+			'check it is the right file, exported as CSV with one row per session.'
+	);
+
+/** DuckDB's CSV error in plain words: which file, about where, what to try. */
+function unreadable(file: string, e: unknown, rowsBefore: number): PlainError {
+	const text = e instanceof Error ? e.message : String(e);
+	const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
+	const where = line
+		? ` at or near data row ${(rowsBefore + Number(line)).toLocaleString('en')}`
+		: '';
+	const what = /Expected Number of Columns/.test(text)
+		? `a row has many more fields than the header (more than ${SPARE_FIELDS} extra)`
+		: 'it is not valid CSV';
+	return new PlainError(
+		`${file} could not be read${where}: ${what}. Check the delimiter and the quoting, or export the file again as CSV.`,
+		{ cause: e }
+	);
 }
 
 function describe(d: string) {
@@ -120,10 +154,6 @@ async function insertChunk(
 		const total = await db.query({ sql: 'SELECT count(*)::INTEGER AS n FROM csv_chunk' });
 		const keptRows = Number(kept.getChild('Count')?.get(0) ?? 0);
 		return { kept: keptRows, blank: Number(total.getChild('n')?.get(0)) - keptRows };
-	} catch (e) {
-		throw new Error(`The file could not be read as CSV: ${e instanceof Error ? e.message : e}`, {
-			cause: e
-		});
 	} finally {
 		await db.query({ sql: 'DROP TABLE IF EXISTS csv_chunk' });
 		await db.dropFile(file);
