@@ -53,6 +53,9 @@ describe('what the app says while it gets ready', () => {
 		await page.waitForSelector('[data-testid="dataset-row"]', { timeout: 60_000 });
 		const listing = await seen(page);
 		expect(listing.filter((t) => /No datasets saved/.test(t))).toEqual([]);
+		expect(await page.textContent('[data-testid="storage-usage"]')).toMatch(
+			/^Storage used by this app in this browser: [\d.]+ MB( of [\d.]+ MB available)?\.$/
+		);
 		await context.close();
 	});
 
