@@ -3,7 +3,7 @@ import { Message } from 'apache-arrow';
 /**
  * Arrow IPC framing, read without decoding any rows. A file is "ARROW1\0\0", the stream format
  * (schema, dictionaries, record batches, end-of-stream marker), a footer, the footer's int32
- * length and "ARROW1" (https://arrow.apache.org/docs/format/Columnar.html#ipc-file-format).
+ * length and "ARROW1" (the Arrow columnar format, "IPC File Format").
  * DuckDB writes the end-of-stream marker inside its files too (checked in arrow-ipc.test.ts), so
  * the stream can be handed on as a view of the file's own bytes.
  */
