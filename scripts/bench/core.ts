@@ -9,7 +9,7 @@ import { busyMs, describeOp, overlaps, recording, type TimedOp } from './recordi
 import { floorRun, importBare } from './replay';
 import type { BareDb, BenchOptions, Engine, SizeResult, StepTimes } from './types';
 
-export const QUERY_STEPS: { step: string; filter: TrendFilter }[] = [
+const QUERY_STEPS: { step: string; filter: TrendFilter }[] = [
 	{ step: 'trend, all conditions', filter: { measure: 'pain', condition: null } },
 	{ step: 'trend, Low back pain', filter: { measure: 'pain', condition: 'Low back pain' } }
 ];

@@ -23,9 +23,9 @@ export interface Row {
 	ratio: number | null;
 }
 
-export const FLOOR_STEP = 'floor: plain read_csv → table ¹';
+const FLOOR_STEP = 'floor: plain read_csv → table ¹';
 
-export function median(xs: readonly number[]): number {
+function median(xs: readonly number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
 	const mid = s.length >> 1;
 	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
@@ -56,7 +56,7 @@ export function statementMedians(run: EnvRun) {
 }
 
 /** Both paths must have done the same work, else the ratios mean nothing. */
-export function mismatches(runs: readonly EnvRun[]): string[] {
+function mismatches(runs: readonly EnvRun[]): string[] {
 	return runs.flatMap((r) => {
 		const c = r.result?.checks;
 		if (!c || c.appTrendRows.join() === c.bareTrendRows.join()) return [];

@@ -5,7 +5,7 @@ import { EXTRA_FIELDS } from './readers/csv';
 import { SHEET_ROW, SOURCE_ROW, type StagedFile } from './readers/types';
 import { FIELD_SYNONYMS, type FieldKey } from './synonyms';
 
-export const REDCAP_INSTANCE = 'redcap_repeat_instance';
+const REDCAP_INSTANCE = 'redcap_repeat_instance';
 export const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
 /** The candidate table's column for a measure's raw text (wide and REDCap layouts). */
 export const measureColumn = (key: string) => `m:${key}`;

@@ -3,7 +3,7 @@ import { CATEGORIES } from './categories';
 import { sourceColumns, type Mapping } from './mapping';
 import { fieldColumnSql, whenThen } from './problems-sql';
 
-export const COERCION_MESSAGES: Record<string, string> = {
+const COERCION_MESSAGES: Record<string, string> = {
 	decimal_comma: 'Decimal comma read as a decimal point (7,5 → 7.5).',
 	out_of_text: 'Score written out of the scale maximum read as the score (4/10 → 4).',
 	percent_sign: 'Percent sign dropped (75% → 75).',
@@ -18,7 +18,7 @@ export const COERCION_MESSAGES: Record<string, string> = {
  * a date's form) or corrected one written wrongly (7,5, 4/10, NA…). Reported apart: a clean file
  * has thousands of standardised labels and no corrected value.
  */
-export const STANDARDISED = ['category_normalised', 'trimmed_whitespace', 'date_format'];
+const STANDARDISED = ['category_normalised', 'trimmed_whitespace', 'date_format'];
 
 const MARKED_FIELDS = ['patient', ...CATEGORIES, 'notes', 'minutes', 'age', 'visit'] as const;
 

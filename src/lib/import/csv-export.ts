@@ -8,7 +8,7 @@ const CRLF = 'chr(13) || chr(10)';
  * execute (OWASP CSV injection); the original stays visible after it. A field holding a quote,
  * comma or line break is quoted (RFC 4180); no value is an empty field.
  */
-export function csvFieldSql(expr: string): string {
+function csvFieldSql(expr: string): string {
 	const text = `(${expr})::VARCHAR`;
 	const safe = `CASE WHEN regexp_matches(${text}, '^[=+\\-@\\t\\r]') THEN '''' || ${text} ELSE ${text} END`;
 	return `coalesce(CASE WHEN regexp_matches(${safe}, '[",\\r\\n]')

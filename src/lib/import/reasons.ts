@@ -2,7 +2,7 @@
  * Reason codes in plain words, for the people who read import reports. The codes stay in the
  * problems table's data, its CSV and `--json`, for filtering and scripts; the screen shows these.
  */
-export const REASON_LABELS: Record<string, string> = {
+const REASON_LABELS: Record<string, string> = {
 	missing_patient: 'No patient',
 	invalid_date: 'Not a real date',
 	no_time: 'No date or visit number',
@@ -16,7 +16,7 @@ export const REASON_LABELS: Record<string, string> = {
 	out_of_range: 'Value out of range'
 };
 
-export const SEVERITY_LABELS: Record<string, string> = {
+const SEVERITY_LABELS: Record<string, string> = {
 	rejected_row: 'Row rejected',
 	rejected_value: 'Value rejected',
 	flag: 'Flagged'

@@ -33,7 +33,7 @@ const BY_EXTENSION: Record<string, Format> = {
 };
 
 /** The format of a file, by its extension, else by its first bytes. */
-export async function detectFormat(source: SourceFile): Promise<Format> {
+async function detectFormat(source: SourceFile): Promise<Format> {
 	const extension = source.name.toLowerCase().split('.').pop() ?? '';
 	if (BY_EXTENSION[extension]) return BY_EXTENSION[extension];
 	const head = new Uint8Array(await source.blob.slice(0, 4).arrayBuffer());
