@@ -86,7 +86,7 @@ class AppData {
 
 	/** Opens a saved dataset; false (with a warning) if it cannot be. */
 	async #open(id: string): Promise<boolean> {
-		this.phase = this.phase === 'ready' ? 'ready' : 'restoring';
+		if (this.phase !== 'ready') this.phase = 'restoring';
 		this.opening = this.datasets.find((d) => d.id === id)?.name ?? 'your saved dataset';
 		try {
 			const loaded = await this.workspace.restore(id);

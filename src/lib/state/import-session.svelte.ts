@@ -1,6 +1,9 @@
 import { appData } from '../datasets/app-data.svelte';
 import { describeError, type UserError } from '../errors/user-error';
 import type { Mapping } from '../import/mapping';
+import { emptyFiles } from '../import/refusals';
+import { missingRequired } from '../import/required-fields';
+import { mappingProblems } from '../import/validate-mapping';
 import type { ReadProgress, SourceFile, StagedFile } from '../import/readers/types';
 import type { ImportReport } from '../import/report';
 import { recallMapping, rememberMapping } from './remembered-mappings';
@@ -30,6 +33,11 @@ class ImportSession {
 	/** The dataset this import built: later builds replace it. */
 	datasetId = $state<string | null>(null);
 	#onScreen = true;
+	/** What stands between this mapping and an import, said before Import is pressed. */
+	blockers = $derived({
+		missing: missingRequired(this.mapping),
+		problems: [...emptyFiles(this.staged), ...mappingProblems(this.mapping).map((p) => p.message)]
+	});
 
 	async read(sources: SourceFile[], sheet?: string) {
 		await this.reset();
