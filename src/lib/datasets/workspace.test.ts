@@ -1,3 +1,5 @@
+import { DATASET_TABLES } from '../import/pipeline';
+import { quoteString } from '../engine/quote';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,8 +39,7 @@ async function workspace() {
 
 /** Tables other than the dataset's own and the statistics helpers: leftovers of some import. */
 const LEFTOVERS = `SELECT count(*)::INTEGER AS n FROM duckdb_tables()
-	WHERE table_name NOT IN ('sessions', 'observations', 'measures', 'dataset_info',
-		'import_problems', 'import_coercions', 't975_table')`;
+	WHERE table_name NOT IN (${[...DATASET_TABLES, 't975_table'].map(quoteString).join(', ')})`;
 
 describe('the workspace, when changes overlap', () => {
 	it('an import started while the sample is loading ends with both saved and the import shown', async () => {

@@ -6,6 +6,7 @@ import { buildDataset, DATASET_TABLES } from '../import/pipeline';
 import type { ReadOptions, SourceFile, StagedFile } from '../import/readers/types';
 import type { ImportReport } from '../import/report';
 import type { Measure } from '../measures/registry';
+import { buildDerivedTables, DERIVED_TABLES } from '../model/derived-tables';
 import { installTQuantiles } from '../stats/t-quantiles';
 import { readDatasetMeta, type DatasetInfo } from './dataset-meta';
 import { restoreTables, snapshotTables } from './snapshot';
@@ -115,6 +116,9 @@ export class Workspace {
 			`Opening ${saved.record.name}`,
 			async (db) => {
 				await restoreTables(db, saved.tables);
+				// Saved before the analysis tables existed: derive them from what was saved.
+				const names = new Set(saved.tables.map((t) => t.name));
+				if (DERIVED_TABLES.some((t) => !names.has(t))) await buildDerivedTables(db);
 				const loaded: Loaded = { record: saved.record, ...(await readDatasetMeta(db)) };
 				return { loaded, activating: this.#inOrder(() => this.store.setActive(id)) };
 			}

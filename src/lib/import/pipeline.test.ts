@@ -211,7 +211,8 @@ describe('a long build', () => {
 			'Checking every row',
 			'Listing problems',
 			'Building sessions and episodes of care',
-			'Attaching scores'
+			'Attaching scores',
+			'Computing improvement per episode of care'
 		]);
 		await db.close();
 	});

@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { resolveMeasures } from '../measures/resolve';
+import { buildDerivedTables, DERIVED_TABLES } from '../model/derived-tables';
 import { candidatesViewSql, filesSql } from './candidates-sql';
 import { observationsSql, sessionGroupsSql, sessionsSql } from './canonical-sql';
 import { cleanViewSql } from './clean-sql';
@@ -66,8 +67,8 @@ const WORK_TABLES = [
 	'mo_measure_names',
 	'mo_category_values'
 ];
-/** The canonical tables a dataset consists of, swapped in together. */
-export const DATASET_TABLES = [
+/** The tables the importer writes; the charts read the derived tables built from them. */
+const CANONICAL_TABLES = [
 	'sessions',
 	'observations',
 	'measures',
@@ -75,6 +76,8 @@ export const DATASET_TABLES = [
 	'import_problems',
 	'import_coercions'
 ];
+/** Everything a dataset consists of: swapped in together, saved and restored together. */
+export const DATASET_TABLES = [...CANONICAL_TABLES, ...DERIVED_TABLES];
 
 export interface BuildOptions {
 	/** The import's date: sessions after it are flagged. Always the caller's clock, never read here. */
@@ -158,6 +161,8 @@ export async function buildDataset(
 			options.name
 		))
 			await db.query(spec);
+		step('Computing improvement per episode of care');
+		await buildDerivedTables(db, '_next');
 		await swapIn(db);
 		return await summarise(db, files, mapping, [...new Set(notes)]);
 	} finally {

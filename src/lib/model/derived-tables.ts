@@ -1,0 +1,31 @@
+import type { LocalEngine } from '../engine/engine';
+import { episodeMeasuresSql } from './episode-measures-sql';
+import { episodePointsSql } from './episode-points-sql';
+import { episodesSql, type SourceTables } from './episodes-sql';
+
+/**
+ * What every chart reads, derived from the canonical tables. Declared here and nowhere else:
+ * an import builds them beside the tables it swaps in (`suffix` '_next'), a saved dataset
+ * carries them, and a dataset saved before they existed gets them rebuilt when opened.
+ */
+export const DERIVED_TABLES = ['episode_measures', 'episode_points'] as const;
+
+const EPISODES = 'mo_episodes';
+
+/** Builds every derived table from the canonical tables named `<table><suffix>`. */
+export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<void> {
+	const src: SourceTables = {
+		sessions: `sessions${suffix}`,
+		observations: `observations${suffix}`,
+		measures: `measures${suffix}`,
+		datasetInfo: `dataset_info${suffix}`
+	};
+	const [measures, points] = DERIVED_TABLES.map((t) => `${t}${suffix}`);
+	try {
+		await db.query({ sql: `CREATE OR REPLACE TEMP TABLE ${EPISODES} AS ${episodesSql(src)}` });
+		await db.query(episodeMeasuresSql(src, EPISODES, measures));
+		await db.query({ sql: episodePointsSql(src, measures, points) });
+	} finally {
+		await db.query({ sql: `DROP TABLE IF EXISTS ${EPISODES}` });
+	}
+}

@@ -1,0 +1,34 @@
+import { improvementSql } from './episode-measures-sql';
+import type { SourceTables } from './episodes-sql';
+
+/**
+ * The trend pre-aggregate: one row per episode × measure × point on the dataset's time axis,
+ * carrying the episode's filter fields and its change from baseline, so a trend is one GROUP BY
+ * over a narrow table instead of sessions ⋈ observations at every filter change.
+ *
+ * Why rows per episode and not a cube of sums: small cells are judged by distinct patients, which
+ * cannot be added up across cube cells; a cube would have to count episodes instead, letting five
+ * episodes of two people pass as five. Measured at 1M sessions it was also barely smaller (issue 11).
+ *
+ * `change` is (value − baseline) × direction — improvement so far, NULL without a baseline — the
+ * paired trend's quantity. `week` is whole weeks since the episode's first session.
+ */
+export function episodePointsSql(src: SourceTables, episodeMeasures: string, out: string): string {
+	const time = `CASE WHEN (SELECT any_value(time_axis) FROM ${src.datasetInfo}) = 'visit'
+		THEN s.visit ELSE s.session_no END::DOUBLE`;
+	return `
+	CREATE OR REPLACE TABLE ${out} AS
+	WITH point_values AS (
+		SELECT s.episode, o.measure, ${time} AS "time", min(s.days) // 7 AS week,
+			avg(o.value) AS value
+		FROM ${src.observations} o JOIN ${src.sessions} s USING (session_id)
+		GROUP BY ALL
+	)
+	SELECT em.measure, em.episode, em.patient_no, em.clinic, em.therapist, em.condition,
+		em.technique, em.age_band, em.sex, em.length_band, em.sessions, em.start_date,
+		p."time", p.week::INTEGER AS week, p.value,
+		${improvementSql('em.better', 'em.baseline', 'p.value')} AS change
+	FROM point_values p JOIN ${episodeMeasures} em USING (episode, measure)
+	WHERE p."time" IS NOT NULL
+	ORDER BY em.measure, em.condition, em.technique, p."time"`;
+}
