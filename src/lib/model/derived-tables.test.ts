@@ -81,6 +81,15 @@ describe('episode_measures', () => {
 });
 
 describe('episode_points', () => {
+	it('has one row per episode, measure and point', async () => {
+		const [c] = await rows(
+			db,
+			`SELECT count(*)::INTEGER AS n, count(DISTINCT (episode, measure, "time"))::INTEGER AS points,
+				(SELECT count(*) FROM observations)::INTEGER AS observations FROM episode_points`
+		);
+		expect([c.n, c.points]).toEqual([c.observations, c.observations]);
+	});
+
 	it('holds each observed point with its change from baseline, signed as improvement', async () => {
 		const got = await rows(
 			db,

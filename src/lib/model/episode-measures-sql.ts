@@ -23,9 +23,8 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 	const sql = `
 	CREATE OR REPLACE TABLE ${out} AS
 	WITH point_values AS (
-		SELECT s.episode, o.measure, s.session_no, avg(o.value) AS value
+		SELECT s.episode, o.measure, s.session_no, o.value
 		FROM ${src.observations} o JOIN ${src.sessions} s USING (session_id)
-		GROUP BY ALL
 	), ends AS (
 		SELECT episode, measure,
 			any_value(value) FILTER (WHERE session_no = 1) AS baseline,
@@ -57,6 +56,6 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 		END AS target_met,
 		CASE WHEN baseline IS NULL THEN 'no baseline' WHEN "last" IS NULL THEN 'no follow-up' END AS excluded
 	FROM judged
-	ORDER BY measure, condition, technique, episode`;
+	ORDER BY measure, condition`;
 	return { sql, params: targets.flat() };
 }

@@ -19,10 +19,11 @@ export function episodePointsSql(src: SourceTables, episodeMeasures: string, out
 	return `
 	CREATE OR REPLACE TABLE ${out} AS
 	WITH point_values AS (
-		SELECT s.episode, o.measure, ${time} AS "time", min(s.days) // 7 AS week,
-			avg(o.value) AS value
+		-- No grouping needed: a session is one point of its episode (session numbers and visit
+		-- numbers are unique within an episode; duplicates were rejected at import), and has at
+		-- most one score per measure.
+		SELECT s.episode, o.measure, ${time} AS "time", s.days // 7 AS week, o.value
 		FROM ${src.observations} o JOIN ${src.sessions} s USING (session_id)
-		GROUP BY ALL
 	)
 	SELECT em.measure, em.episode, em.patient_no, em.clinic, em.therapist, em.condition,
 		em.technique, em.age_band, em.sex, em.length_band, em.sessions, em.start_date,
@@ -30,5 +31,5 @@ export function episodePointsSql(src: SourceTables, episodeMeasures: string, out
 		${improvementSql('em.better', 'em.baseline', 'p.value')} AS change
 	FROM point_values p JOIN ${episodeMeasures} em USING (episode, measure)
 	WHERE p."time" IS NOT NULL
-	ORDER BY em.measure, em.condition, em.technique, p."time"`;
+	ORDER BY em.measure, em.condition`;
 }
