@@ -1,0 +1,81 @@
+import type { Measure } from '../measures/registry';
+
+/** One condition × technique cell of the summary (summaryQuery by condition, technique). */
+export interface Cell {
+	condition: string;
+	technique: string;
+	n: number;
+	patients: number;
+	suppressed: boolean;
+	improvement_mean: number | null;
+	ci_low: number | null;
+	ci_high: number | null;
+	responders: number | null;
+	responder_rate: number | null;
+}
+
+export interface Finding {
+	condition: string;
+	/** The technique the sentence is about, if any cell was large enough. */
+	technique: string | null;
+	text: string;
+}
+
+const one = (x: number) => Math.abs(x).toFixed(1);
+const unitWord = (m: Measure) => (m.unit.startsWith('points') ? 'points' : m.unit);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "pain down 1.8 points" / "flexibility up 4.0 % of normal" — in the measure's own direction. */
+function changeWords(m: Measure, improvement: number): string {
+	const lowerIsBetter = m.better === 'lower';
+	const down = improvement > 0 === lowerIsBetter;
+	return `${m.label.toLowerCase()} ${down ? 'down' : 'up'} ${one(improvement)} ${unitWord(m)}`;
+}
+
+function responderWords(cell: Cell, m: Measure, threshold: number | null): string {
+	if (cell.responder_rate === null) {
+		return `no validated MCID for ${m.label.toLowerCase()}: set a threshold to count responders`;
+	}
+	const how =
+		threshold !== null
+			? `at least ${threshold} ${unitWord(m)} (your threshold)`
+			: 'a clinically important amount';
+	return `${Math.round(cell.responder_rate * 100)} % of ${plural(cell.n, 'episode')} improved by ${how}`;
+}
+
+/**
+ * One plain sentence per condition about its best-measured technique, carrying the uncertainty:
+ * the interval, n, the responder share, and whether the data can tell it from no change or from
+ * the runner-up. Never more certain than the numbers: overlapping intervals are said to be so.
+ */
+export function conditionFindings(
+	cells: readonly Cell[],
+	measure: Measure,
+	threshold: number | null = null
+): Finding[] {
+	const conditions = [...new Set(cells.map((c) => c.condition))];
+	return conditions.map((condition) => {
+		const ranked = cells
+			.filter((c) => c.condition === condition && !c.suppressed && c.ci_low !== null)
+			.sort((a, b) => b.improvement_mean! - a.improvement_mean!);
+		const [best, next] = ranked;
+		if (!best) {
+			return {
+				condition,
+				technique: null,
+				text: `${condition}: too few patients per technique to say what works.`
+			};
+		}
+		// The interval in the sentence's own terms: "down 1.8 (1.2 to 2.4)", "up 0.3 (−0.2 to 0.8)".
+		const flip = best.improvement_mean! < 0 ? -1 : 1;
+		const [lo, hi] = [best.ci_low! * flip, best.ci_high! * flip].sort((a, b) => a - b);
+		const signed = (x: number) => (x < 0 ? `−${one(x)}` : one(x));
+		const noChange = lo <= 0 && hi >= 0 ? ', which includes no change' : '';
+		const interval = `(95 % CI ${signed(lo)} to ${signed(hi)}${noChange})`;
+		let text = `${condition}, ${best.technique}: ${changeWords(measure, best.improvement_mean!)} on average ${interval}; ${responderWords(best, measure, threshold)}.`;
+		if (next && next.ci_high! >= best.ci_low!) {
+			text += ` Its interval overlaps that of ${next.technique} (${signed(next.improvement_mean!)} on average), so these data do not show which of the two is better.`;
+		}
+		return { condition, technique: best.technique, text };
+	});
+}
