@@ -1,0 +1,85 @@
+import { MIN_CELL_PATIENTS } from '../stats/small-cells';
+
+/**
+ * What the analysis view shows: the filters, the charts' selections and every display choice.
+ * All of it lives in the address (analysis-url.ts), so a view can be shared or bookmarked and
+ * the back button undoes a click.
+ */
+export interface AnalysisState {
+	measure: string;
+	filters: {
+		clinic: string[];
+		therapist: string[];
+		condition: string[];
+		technique: string[];
+		age_band: string[];
+		sex: string[];
+		length_band: number[];
+		/** ISO yyyy-mm-dd, inclusive; null = open on that side. */
+		from: string | null;
+		to: string | null;
+	};
+	/** Chart cross-filter selections: a clicked matrix cell, dose bar or point. */
+	select: {
+		condition: string | null;
+		technique: string | null;
+		length_band: number | null;
+		sessions: number | null;
+	};
+	/** Matrix colour. */
+	metric: 'improvement' | 'responders';
+	/** Forest plot: raw means or baseline-adjusted (ANCOVA) means. */
+	adjust: 'raw' | 'adjusted';
+	trend: 'paired' | 'raw';
+	axis: 'time' | 'week';
+	facet: 'condition' | 'technique';
+	/** Cells describing fewer distinct patients are suppressed. */
+	minPatients: number;
+	/** Responder threshold in the measure's units, for measures without an MCID. */
+	threshold: number | null;
+	/** Target-state value (overrides the measure's default target). */
+	target: number | null;
+	/** Whether the tables behind the charts start open. */
+	tables: boolean;
+}
+
+export type CategoryFilter =
+	'clinic' | 'therapist' | 'condition' | 'technique' | 'age_band' | 'sex';
+
+export const METRICS = ['improvement', 'responders'] as const;
+export const ADJUSTS = ['raw', 'adjusted'] as const;
+export const TRENDS = ['paired', 'raw'] as const;
+export const AXES = ['time', 'week'] as const;
+export const FACETS = ['condition', 'technique'] as const;
+/** Session length bands in minutes (60 = 60 and longer), as episode_measures.length_band holds. */
+export const LENGTH_BANDS = [15, 30, 45, 60] as const;
+export const MIN_PATIENTS = { min: 2, max: 50 } as const;
+/** USMALLINT, the type of episode_measures.sessions. */
+export const MAX_SESSIONS = 65_535;
+
+export function defaultState(): AnalysisState {
+	return {
+		measure: 'pain',
+		filters: {
+			clinic: [],
+			therapist: [],
+			condition: [],
+			technique: [],
+			age_band: [],
+			sex: [],
+			length_band: [],
+			from: null,
+			to: null
+		},
+		select: { condition: null, technique: null, length_band: null, sessions: null },
+		metric: 'improvement',
+		adjust: 'adjusted',
+		trend: 'paired',
+		axis: 'time',
+		facet: 'condition',
+		minPatients: MIN_CELL_PATIENTS,
+		threshold: null,
+		target: null,
+		tables: false
+	};
+}

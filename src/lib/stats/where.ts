@@ -1,0 +1,79 @@
+import { quoteIdent } from '../engine/quote';
+import {
+	constrains,
+	isCategoryField,
+	isIsoDate,
+	isNumberField,
+	type Clause,
+	type SqlFilter
+} from '../selection/clause';
+
+const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
+/**
+ * A category as text, so a label the ENUM lacks (an old link, another dataset) matches nothing
+ * instead of failing the cast. list_contains was the fastest text form at 1M rows (Node
+ * duckdb-wasm 1.32, two ENUM filters of 3 labels each, 41 runs round-robin, p50 count / group
+ * by): list_contains([?, …]::VARCHAR[], col::VARCHAR) 20–23 / 27–31 ms; col::VARCHAR IN (?, …)
+ * 30–34 / 32–38 ms; col IN (?, …), which DuckDB rewrites to the same VARCHAR cast, 26–35 /
+ * 35–39 ms; col IN (SELECT unnest(…)) 32–34 / 38–39 ms (scripts/bench/where-filter.ts).
+ */
+function category(column: string, values: readonly unknown[]): string {
+	for (const v of values)
+		if (typeof v !== 'string')
+			throw new Error(`A ${column} filter value must be text: ${String(v)}`);
+	return `list_contains([${placeholders(values.length)}]::VARCHAR[], ${column}::VARCHAR)`;
+}
+
+function numbers(column: string, values: readonly unknown[]): string {
+	for (const v of values)
+		if (!Number.isSafeInteger(v))
+			throw new Error(`A ${column} filter value must be a whole number: ${String(v)}`);
+	return `${column} IN (${placeholders(values.length)})`;
+}
+
+function dateRange(column: string, from: string | null, to: string | null, params: unknown[]) {
+	const parts: string[] = [];
+	for (const [end, op] of [
+		[from, '>='],
+		[to, '<=']
+	] as const) {
+		if (end === null) continue;
+		if (typeof end !== 'string' || !isIsoDate(end))
+			throw new Error(`A date filter needs a date written yyyy-mm-dd: ${String(end)}`);
+		parts.push(`${column} ${op} ?::DATE`);
+		params.push(end);
+	}
+	return parts.join(' AND ');
+}
+
+/**
+ * The clauses as one boolean SQL expression over the filter columns that episode_measures and
+ * episode_points share; 'TRUE' when nothing constrains. Clauses AND together, also two on the
+ * same field (a filter and a chart's selection: their intersection). Values are always bound;
+ * the field is checked against the known columns and quoted, so a clause cannot name another.
+ *
+ * Empty values lists (and date ranges open at both ends) are absent, not "match nothing" (see
+ * `constrains`). A row whose constrained column is NULL gets NULL: WHERE, FILTER and CASE WHEN
+ * read that as no match (a NULL clinic never passes a clinic filter), but do not negate the
+ * expression without coalesce(…, false). A range whose from is after its to matches nothing.
+ */
+export function whereSql(clauses: readonly Clause[]): SqlFilter {
+	const parts: string[] = [];
+	const params: unknown[] = [];
+	for (const clause of clauses) {
+		const field: string = clause.field;
+		if (!isCategoryField(field) && !isNumberField(field) && field !== 'start_date')
+			throw new Error(`Unknown filter field: ${JSON.stringify(field)}`);
+		if (!constrains(clause)) continue;
+		const column = quoteIdent(field);
+		if (clause.field === 'start_date')
+			parts.push(`(${dateRange(column, clause.from, clause.to, params)})`);
+		else {
+			const { values } = clause;
+			parts.push(isCategoryField(field) ? category(column, values) : numbers(column, values));
+			params.push(...values);
+		}
+	}
+	return parts.length ? { sql: parts.join(' AND '), params } : { sql: 'TRUE', params: [] };
+}
