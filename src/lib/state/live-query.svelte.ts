@@ -12,9 +12,10 @@ export interface LiveQuery {
 }
 
 /**
- * A component's query as a function of its state, kept answered: asked again whenever that
- * state or the data changes, only the newest answer shown, and cancelled when the component
- * goes. Call during component initialisation.
+ * A component's query as a function of its state, kept answered: asked again whenever the query
+ * or the data changes, only the newest answer shown, and cancelled when the component goes. A
+ * null query (no dataset yet, chart off screen) asks nothing and keeps the last answer shown.
+ * Call during component initialisation.
  */
 export function liveQuery(
 	spec: () => QuerySpec | null,
@@ -42,9 +43,15 @@ export function liveQuery(
 		},
 		options
 	);
+	// The same question on the same data is not asked again: a chart whose own selection changed
+	// (crossfilter) or an unrelated state change keeps its answer without a loading flash.
+	let asked = '';
 	$effect(() => {
-		void appData.version; // new data: ask again
-		client.update(spec());
+		const current = spec();
+		const key = JSON.stringify([appData.version, current]);
+		if (key === asked) return;
+		asked = key;
+		client.update(current);
 	});
 	$effect(() => () => client.destroy());
 	return state;

@@ -27,7 +27,14 @@ describe('dimensionsQuery', () => {
 		try {
 			const { sql } = dimensionsQuery();
 			const expected = referenceDimensions(fixture);
-			expect(await rows(db, sql)).toEqual(expected);
+			const got = await rows<{ dimension: string }>(db, sql);
+			const named = (d: string) => d === 'condition' || d === 'technique';
+			expect(got.filter((r) => named(r.dimension))).toEqual(expected);
+			// The filter bar's other fields, from the same episodes (P1–P6 at two clinics).
+			expect(got.filter((r) => r.dimension === 'clinic').map((r) => r)).toEqual([
+				{ dimension: 'clinic', value: 'North', episodes: 5, patients: 3 },
+				{ dimension: 'clinic', value: 'South', episodes: 4, patients: 3 }
+			]);
 			// Deep tissue: P1 and P2 once each, P6 three times (two conditions, a restarted course).
 			expect(expected).toContainEqual({
 				dimension: 'technique',

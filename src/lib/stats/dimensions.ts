@@ -1,20 +1,28 @@
 import type { QuerySpec } from '../engine/engine';
 
+/** The fields the filter bar offers, each with the values present. */
+export const DIMENSIONS = [
+	'clinic',
+	'therapist',
+	'condition',
+	'technique',
+	'age_band',
+	'sex',
+	'length_band'
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
 /**
- * Every condition and technique in the dataset with its episodes of care and the distinct
- * patients behind them: feeds the selectors and gives each technique a colour that stays put
- * whatever the filter.
+ * Every value of every filterable field in the dataset with its episodes of care and the distinct
+ * patients behind them: feeds the filter bar and gives each technique a colour that stays put
+ * whatever the filter. Read from episode_measures (an episode appears once per measure, hence
+ * the distinct counts), where an episode's clinic or session length is already decided.
  */
 export function dimensionsQuery(): QuerySpec {
-	const counts = `count(DISTINCT episode)::INTEGER AS episodes,
-				count(DISTINCT patient)::INTEGER AS patients`;
-	return {
-		sql: `
-			SELECT 'condition' AS dimension, condition::VARCHAR AS value, ${counts}
-			FROM sessions WHERE condition IS NOT NULL GROUP BY ALL
-			UNION ALL
-			SELECT 'technique', technique::VARCHAR, ${counts}
-			FROM sessions WHERE technique IS NOT NULL GROUP BY ALL
-			ORDER BY dimension, value`
-	};
+	const parts = DIMENSIONS.map(
+		(d) => `SELECT '${d}' AS dimension, "${d}"::VARCHAR AS value,
+			count(DISTINCT episode)::INTEGER AS episodes, count(DISTINCT patient_no)::INTEGER AS patients
+		FROM episode_measures WHERE "${d}" IS NOT NULL GROUP BY ALL`
+	);
+	return { sql: `${parts.join('\nUNION ALL\n')}\nORDER BY dimension, value` };
 }

@@ -1,0 +1,79 @@
+import type { QuerySpec } from '../engine/engine';
+import { SOURCES } from '../selection/clause';
+import { Selection } from '../selection/selection';
+import { clausesFromState, type AnalysisState } from '../state/analysis-url';
+import { adjustedMeansQuery } from '../stats/adjusted-means';
+import { compareQuery } from '../stats/compare';
+import { chipCountsQuery } from '../stats/chip-counts';
+import { distributionQuery } from '../stats/distribution';
+import { excludedQuery, summaryQuery } from '../stats/summary';
+import { trendQuery } from '../stats/trend';
+import { whereSql } from '../stats/where';
+
+/** Every chart of the analysis page, by name: what the page can draw and the bench measures. */
+export type Panel =
+	| 'matrix'
+	| 'forest'
+	| 'compare'
+	| 'trend'
+	| 'distribution'
+	| 'doseLength'
+	| 'doseSessions'
+	| 'excluded';
+
+export interface DashboardContext {
+	state: AnalysisState;
+	/** The measure shown (a key of the dataset's registry). */
+	measure: string;
+	/** The condition the forest plot and comparisons are about (null: none to show). */
+	focus: string | null;
+}
+
+/**
+ * The query each chart declares, as data. A chart is filtered by every clause but its own
+ * selection (crossfilter): the matrix ignores the cell clicked in it, the dose charts their own
+ * bars. The forest and comparisons are about one condition, so they ignore the condition part
+ * of the matrix selection but keep its technique out too (they compare techniques).
+ */
+export function dashboardQuery(panel: Panel, { state, measure, focus }: DashboardContext): QuerySpec | null {
+	const selection = Selection.from(clausesFromState(state));
+	const filterFor = (source: string | null) => whereSql(selection.clausesFor(source));
+	const common = (source: string | null) => ({
+		measure,
+		filter: filterFor(source),
+		minPatients: state.minPatients,
+		threshold: state.threshold,
+		target: state.target
+	});
+	switch (panel) {
+		case 'matrix':
+			return summaryQuery({ ...common(SOURCES.matrix), by: ['condition', 'technique'] });
+		case 'forest':
+			return focus === null ? null : adjustedMeansQuery({ ...common(SOURCES.matrix), condition: focus });
+		case 'compare':
+			return focus === null ? null : compareQuery({ ...common(SOURCES.matrix), condition: focus });
+		case 'trend':
+			return trendQuery({
+				...common(SOURCES.trend),
+				axis: state.axis,
+				kind: state.trend,
+				by: state.facet === 'condition' ? 'technique' : 'condition',
+				facet: state.facet
+			});
+		case 'distribution':
+			return distributionQuery(common(null));
+		case 'doseLength':
+			return summaryQuery({ ...common(SOURCES.doseLength), by: ['length_band'] });
+		case 'doseSessions':
+			return summaryQuery({ ...common(SOURCES.doseSessions), by: ['sessions'] });
+		case 'excluded':
+			return excludedQuery(common(null));
+	}
+}
+
+/** The n each filter chip leaves, in the order the chips are shown (one scan). */
+export function chipsQuery(state: AnalysisState, measure: string): QuerySpec {
+	const clauses = clausesFromState(state);
+	const cumulative = clauses.map((_, i) => whereSql(clauses.slice(0, i + 1)));
+	return chipCountsQuery({ measure, filters: cumulative });
+}

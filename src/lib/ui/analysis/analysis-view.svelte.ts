@@ -1,0 +1,82 @@
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import { page } from '$app/state';
+import type { DashboardContext, Panel } from '../../analysis/dashboard-queries';
+import { dashboardQuery } from '../../analysis/dashboard-queries';
+import type { QuerySpec } from '../../engine/engine';
+import { appData } from '../../datasets/app-data.svelte';
+import type { Measure } from '../../measures/registry';
+import { decode, encode, type AnalysisState } from '../../state/analysis-url';
+import { seriesPalette } from '../../charts/palette';
+import { rowObjects } from '../../engine/rows';
+import { liveQuery } from '../../state/live-query.svelte';
+import { dimensionsQuery, type Dimension } from '../../stats/dimensions';
+
+export interface DimensionRow {
+	dimension: Dimension;
+	value: string;
+	episodes: number;
+	patients: number;
+}
+
+/**
+ * The analysis page's state, read from the address on every navigation (so back/forward and a
+ * pasted link restore the view) and changed only by navigating to a new address. Panels read
+ * their query from here; none keeps a copy of the state.
+ */
+export class AnalysisView {
+	readonly #decoded = $derived(decode(page.url.searchParams));
+	/** Plain notes about address values that were ignored. */
+	readonly dropped = $derived(this.#decoded.dropped);
+	readonly state = $derived(this.#decoded.state);
+	readonly measure: Measure | undefined = $derived(
+		appData.measures.find((m) => m.key === this.state.measure) ?? appData.measures[0]
+	);
+	/** True when the address asks for a measure this dataset does not have. */
+	readonly measureMissing = $derived(
+		!!this.measure && appData.measures.length > 0 && this.measure.key !== this.state.measure
+	);
+	readonly #dimensions = liveQuery(() => (appData.active ? dimensionsQuery() : null));
+	/** Every value of every filterable field, with its episodes and patients. */
+	readonly dimensions = $derived(rowObjects<DimensionRow>(this.#dimensions.table));
+	/** One style per technique and per condition, keyed by the dataset's full lists. */
+	readonly styles = $derived({
+		technique: seriesPalette(this.#values('technique')),
+		condition: seriesPalette(this.#values('condition'))
+	});
+	/** The condition the forest plot is about: the clicked cell, the one filtered, or the largest. */
+	readonly focus = $derived(
+		this.state.select.condition ??
+			(this.state.filters.condition.length === 1 ? this.state.filters.condition[0]! : null) ??
+			this.dimensions
+				.filter((d) => d.dimension === 'condition')
+				.reduce<DimensionRow | null>((a, d) => (a && a.episodes >= d.episodes ? a : d), null)
+				?.value ??
+			null
+	);
+
+	/** Call during component initialisation (it keeps a query of its own). */
+	constructor(private readonly path: '/' = '/') {}
+
+	#values(dimension: Dimension): string[] {
+		return this.dimensions.filter((d) => d.dimension === dimension).map((d) => d.value);
+	}
+
+	readonly context: DashboardContext | null = $derived(
+		appData.active && this.measure
+			? { state: this.state, measure: this.measure.key, focus: this.focus }
+			: null
+	);
+
+	/** A panel's query, or null while nothing is loaded. */
+	query(panel: Panel): QuerySpec | null {
+		return this.context ? dashboardQuery(panel, this.context) : null;
+	}
+
+	show(next: AnalysisState): void {
+		const search = encode(next);
+		// Only the query string changes; the path is resolved here.
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
+		goto(`${resolve(this.path)}${search ? `?${search}` : ''}`, { keepFocus: true, noScroll: true });
+	}
+}

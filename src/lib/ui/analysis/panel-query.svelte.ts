@@ -1,0 +1,31 @@
+import type { Panel } from '../../analysis/dashboard-queries';
+import { rowObjects } from '../../engine/rows';
+import { liveQuery, type LiveQuery } from '../../state/live-query.svelte';
+import { Visibility } from '../visibility.svelte';
+import type { AnalysisView } from './analysis-view.svelte';
+
+export interface PanelQuery<T> {
+	/** Attach to the panel's wrapper: off screen, the panel asks nothing. */
+	readonly seen: Visibility;
+	readonly result: LiveQuery;
+	/** The answer's rows, decoded once per answer (presentation only: no aggregation here). */
+	readonly rows: T[];
+}
+
+/**
+ * A chart panel's standing query: the page's query for this panel, asked while the panel is on
+ * screen; the last picture stays while new numbers load (or while scrolled away). Call during
+ * component initialisation.
+ */
+export function panelQuery<T>(view: AnalysisView, panel: Panel): PanelQuery<T> {
+	const seen = new Visibility();
+	const result = liveQuery(() => (seen.visible ? view.query(panel) : null));
+	const rows = $derived(rowObjects<T>(result.table));
+	return {
+		seen,
+		result,
+		get rows() {
+			return rows;
+		}
+	};
+}
