@@ -4,7 +4,6 @@
  */
 export type CategoryField = 'clinic' | 'therapist' | 'condition' | 'technique' | 'age_band' | 'sex';
 export type NumberField = 'length_band' | 'sessions';
-export type ClauseField = CategoryField | NumberField | 'start_date';
 
 export type Clause =
 	| { source: string; field: CategoryField; values: string[] }
@@ -26,7 +25,7 @@ export const CATEGORY_FIELDS: readonly CategoryField[] = [
 	'age_band',
 	'sex'
 ];
-export const NUMBER_FIELDS: readonly NumberField[] = ['length_band', 'sessions'];
+const NUMBER_FIELDS: readonly NumberField[] = ['length_band', 'sessions'];
 
 export const isCategoryField = (field: string): field is CategoryField =>
 	(CATEGORY_FIELDS as readonly string[]).includes(field);

@@ -83,3 +83,26 @@ export function defaultState(): AnalysisState {
 		tables: false
 	};
 }
+
+/**
+ * A copy to change and hand on (components never mutate the state they were given). Written
+ * out rather than structuredClone, which refuses Svelte's $state proxies.
+ */
+export function cloneState(s: AnalysisState): AnalysisState {
+	const f = s.filters;
+	return {
+		...s,
+		filters: {
+			clinic: [...f.clinic],
+			therapist: [...f.therapist],
+			condition: [...f.condition],
+			technique: [...f.technique],
+			age_band: [...f.age_band],
+			sex: [...f.sex],
+			length_band: [...f.length_band],
+			from: f.from,
+			to: f.to
+		},
+		select: { ...s.select }
+	};
+}

@@ -5,7 +5,7 @@ import { defaultState, type AnalysisState } from './analysis-state';
 export { defaultState, type AnalysisState } from './analysis-state';
 
 /** The version this code writes. A link without `v` is from before versions (see decode). */
-export const VERSION = '1';
+const VERSION = '1';
 
 /**
  * The state as a query string (no leading '?'): `v=1` first, then the parameters in schema

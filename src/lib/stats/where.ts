@@ -13,10 +13,12 @@ const placeholders = (n: number) => Array(n).fill('?').join(', ');
 /**
  * A category as text, so a label the ENUM lacks (an old link, another dataset) matches nothing
  * instead of failing the cast. list_contains was the fastest text form at 1M rows (Node
- * duckdb-wasm 1.32, two ENUM filters of 3 labels each, 41 runs round-robin, p50 count / group
- * by): list_contains([?, …]::VARCHAR[], col::VARCHAR) 20–23 / 27–31 ms; col::VARCHAR IN (?, …)
- * 30–34 / 32–38 ms; col IN (?, …), which DuckDB rewrites to the same VARCHAR cast, 26–35 /
- * 35–39 ms; col IN (SELECT unnest(…)) 32–34 / 38–39 ms (scripts/bench/where-filter.ts).
+ * duckdb-wasm 1.32, two ENUM filters of 3 labels each, 31–41 runs round-robin, p50 over three
+ * runs, count / group by): list_contains([?, …]::VARCHAR[], col::VARCHAR) 20–23 / 28–31 ms;
+ * col::VARCHAR IN (?, …) 30–34 / 32–38 ms; col IN (?, …), which DuckDB rewrites to the same
+ * VARCHAR cast, 26–35 / 35–39 ms; col IN (SELECT unnest(…)) 32–34 / 38–39 ms. Prefixing
+ * `col IS NOT NULL AND` (a strict TRUE/FALSE) cost ~4 ms more, so a NULL stays NULL (see
+ * whereSql). Run scripts/bench/where-filter.ts to measure again.
  */
 function category(column: string, values: readonly unknown[]): string {
 	for (const v of values)
