@@ -1,5 +1,6 @@
 import type { QuerySpec } from '../engine/engine';
 import { SOURCES } from '../selection/clause';
+import { activeChips } from '../state/analysis-chips';
 import { Selection } from '../selection/selection';
 import { clausesFromState, type AnalysisState } from '../state/analysis-url';
 import { adjustedMeansQuery } from '../stats/adjusted-means';
@@ -71,9 +72,16 @@ export function dashboardQuery(panel: Panel, { state, measure, focus }: Dashboar
 	}
 }
 
-/** The n each filter chip leaves, in the order the chips are shown (one scan). */
-export function chipsQuery(state: AnalysisState, measure: string): QuerySpec {
-	const clauses = clausesFromState(state);
-	const cumulative = clauses.map((_, i) => whereSql(clauses.slice(0, i + 1)));
-	return chipCountsQuery({ measure, filters: cumulative });
+/**
+ * The n each filter chip leaves, in the order the chips are shown: chip i counts with chips 1…i
+ * applied (the state with every later chip removed). One scan for all of them.
+ */
+export function chipsQuery(state: AnalysisState, measure: string): QuerySpec | null {
+	const chips = activeChips(state);
+	if (!chips.length) return null;
+	const filters = chips.map((_, i) => {
+		const upTo = chips.slice(i + 1).reduce((s, chip) => chip.remove(s), state);
+		return whereSql(clausesFromState(upTo));
+	});
+	return chipCountsQuery({ measure, filters });
 }
