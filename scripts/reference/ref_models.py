@@ -98,9 +98,12 @@ def pair(groups, model, a, b):
     row = {"technique_a": a, "technique_b": b, "n_a": na, "n_b": nb}
     row["suppressed"] = ga["suppressed"] or gb["suppressed"]
     row.update(dict.fromkeys(PAIR_STATISTICS))
-    if row["suppressed"] or na + nb < 3:
+    if row["suppressed"]:
         return row
     diff = float(np.mean(ga["y"]) - np.mean(gb["y"]))
+    row["difference"] = diff
+    if na + nb < 3:  # no variance left to test with
+        return row
     ssa, ssb = (float(np.sum((g["y"] - np.mean(g["y"])) ** 2)) for g in (ga, gb))
     sp = math.sqrt((ssa + ssb) / (na + nb - 2))
     half = t975(na + nb - 2) * sp * math.sqrt(1 / na + 1 / nb)

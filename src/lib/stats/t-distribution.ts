@@ -15,7 +15,7 @@ import type { LocalEngine } from '../engine/engine';
  * The factors x·r_k are made by list_transform and only then folded: list_reduce with an initial
  * value reads a column captured in its lambda from the wrong row when the lists' lengths differ
  * (duckdb/duckdb#25816, open; reproduced here on 1.4.3 — 2,151 of 3,000 rows wrong), while
- * list_transform's captures are right. Parameter names are odd so no caller's column shadows one.
+ * list_transform's captures are right.
  */
 export async function installTDistribution(db: LocalEngine): Promise<void> {
 	await db.query({
