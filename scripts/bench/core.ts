@@ -4,14 +4,18 @@
 import { importFiles } from '../../src/lib/import/import-files';
 import type { SourceFile } from '../../src/lib/import/readers/types';
 import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
-import { trendQuery, type TrendFilter } from '../../src/lib/stats/trend';
+import { trendQuery, type TrendOptions } from '../../src/lib/stats/trend';
 import { busyMs, describeOp, overlaps, recording, type TimedOp } from './recording-engine';
 import { floorRun, importBare } from './replay';
 import type { BareDb, BenchOptions, Engine, SizeResult, StepTimes } from './types';
 
-const QUERY_STEPS: { step: string; filter: TrendFilter }[] = [
-	{ step: 'trend, all conditions', filter: { measure: 'pain', condition: null } },
-	{ step: 'trend, Low back pain', filter: { measure: 'pain', condition: 'Low back pain' } }
+const TREND = { measure: 'pain', axis: 'time', kind: 'paired', by: 'technique' } as const;
+const QUERY_STEPS: { step: string; filter: TrendOptions }[] = [
+	{ step: 'trend, all conditions', filter: { ...TREND, filter: { sql: 'TRUE', params: [] } } },
+	{
+		step: 'trend, Low back pain',
+		filter: { ...TREND, filter: { sql: 'condition::VARCHAR = ?', params: ['Low back pain'] } }
+	}
 ];
 
 const now = () => performance.now();

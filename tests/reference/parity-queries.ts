@@ -2,10 +2,16 @@ import type { QuerySpec } from '../../src/lib/engine/engine';
 import { dimensionsQuery } from '../../src/lib/stats/dimensions';
 import { trendQuery } from '../../src/lib/stats/trend';
 
+const TREND = { axis: 'time', kind: 'paired', by: 'technique' } as const;
+
 /** Queries whose answers must be identical from the browser and the Node engine. */
 export const PARITY_QUERIES: QuerySpec[] = [
-	trendQuery({ measure: 'pain', condition: null }),
-	trendQuery({ measure: 'stress', condition: 'Neck pain' }),
+	trendQuery({ ...TREND, measure: 'pain', filter: { sql: 'TRUE', params: [] } }),
+	trendQuery({
+		...TREND,
+		measure: 'stress',
+		filter: { sql: 'condition::VARCHAR = ?', params: ['Neck pain'] }
+	}),
 	dimensionsQuery(),
 	{
 		sql: `SELECT session_no, count(*)::INTEGER AS n, min(session_date) AS first,

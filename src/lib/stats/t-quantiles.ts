@@ -1,5 +1,6 @@
 import quantile from '@stdlib/stats-base-dists-t-quantile';
 import type { LocalEngine } from '../engine/engine';
+import { installTDistribution } from './t-distribution';
 
 /** Exact quantiles are tabulated up to this many degrees of freedom. */
 const T_TABLE_MAX_DF = 1000;
@@ -9,7 +10,8 @@ const Z = 1.959963984540054;
 /**
  * DuckDB's core has no t-distribution, so 95 % intervals read t(0.975, df) from a table computed
  * by a maintained library (stdlib). Beyond the table the Cornish–Fisher expansion in 1/df is exact
- * to ~1e-10 at df > 1000, so no interval ever falls back to a normal approximation.
+ * to ~1e-10 at df > 1000, so no interval ever falls back to a normal approximation. The t p-value
+ * macro is installed with it, so every engine that can draw an interval can also test.
  */
 export async function installTQuantiles(db: LocalEngine): Promise<void> {
 	const rows = Array.from(
@@ -31,4 +33,5 @@ export async function installTQuantiles(db: LocalEngine): Promise<void> {
 			ELSE ${Z}::DOUBLE + ${g1}::DOUBLE / ${d} + ${g2}::DOUBLE / (${d} * ${d}) + ${g3}::DOUBLE / (${d} * ${d} * ${d})
 		END;`
 	});
+	await installTDistribution(db);
 }

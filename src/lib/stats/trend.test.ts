@@ -1,127 +1,116 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalEngine } from '../engine/engine';
 import {
-	referenceEpisodes,
-	referenceTrend,
-	type ReferencePoint
-} from '../../../tests/reference/trend-reference';
-import { dbWithCsv, readSampleCsv, rows } from '../../../tests/support/db';
-import { trendQuery, type TrendFilter } from './trend';
+	expectRowsClose,
+	readReference,
+	referenceDb,
+	run,
+	type ReferenceCase,
+	type Row
+} from './reference.test-support';
+import { trendQuery, type TrendOptions } from './trend';
 
-const fixture = readFileSync(
-	new URL('../../../tests/fixtures/small-sessions.csv', import.meta.url),
-	'utf8'
-);
+/**
+ * Pain points where episodes starting at 7 or worse stay six sessions and the others three,
+ * one episode lacks its baseline, and sessions every four days put two in most weeks.
+ */
+const reference = readReference<{ episode_points: Row[]; cases: ReferenceCase[] }>('trend.json');
+const all = { sql: 'TRUE', params: [] };
 
-type Row = ReferencePoint & { sd: number | null };
+let db: LocalEngine;
+beforeAll(async () => {
+	db = await referenceDb(reference);
+});
+afterAll(() => db.close());
 
-async function trendRows(csv: string, filter: TrendFilter): Promise<Row[]> {
-	const { db } = await dbWithCsv(csv);
-	try {
-		const { sql, params } = trendQuery(filter);
-		return await rows<Row>(db, sql, params as (string | number | null)[]);
-	} finally {
-		await db.close();
-	}
-}
+const trend = (options: Partial<TrendOptions>) =>
+	run(
+		db,
+		trendQuery({
+			measure: 'pain',
+			filter: all,
+			axis: 'time',
+			kind: 'paired',
+			by: 'technique',
+			...options
+		})
+	);
+const at = (rows: Row[], series: string, time: number) =>
+	rows.find((r) => r.series === series && r.time === time)!;
 
-async function compareWithReference(csv: string, filter: TrendFilter, range: [number, number]) {
-	const got = await trendRows(csv, filter);
-	const { measure, condition, minPatients } = filter;
-	const expected = referenceTrend(csv, measure, range, condition, minPatients);
-	const key = (p: ReferencePoint) => `${p.technique}#${p.time}`;
-	expect(got.map(key).sort()).toEqual(expected.map(key).sort());
-	const byKey = new Map(got.map((p) => [key(p), p]));
-	for (const e of expected) {
-		const g = byKey.get(key(e))!;
-		expect({ n: g.n, patients: g.patients, suppressed: g.suppressed }, key(e)).toEqual({
-			n: e.n,
-			patients: e.patients,
-			suppressed: e.suppressed
-		});
-		for (const stat of ['mean', 'lo', 'hi'] as const) {
-			if (e[stat] === null) expect(g[stat], `${key(e)} ${stat}`).toBeNull();
-			else expect(g[stat]).toBeCloseTo(e[stat], 9);
-		}
-	}
-	return got;
-}
+describe('trendQuery against the reference', () => {
+	it.each(reference.cases.map((c) => [c.name, c] as const))('%s', async (name, c) => {
+		const got = await run(db, trendQuery(c.options as unknown as TrendOptions));
+		expectRowsClose(got, c.expected, name);
+	});
+});
 
 describe('trendQuery', () => {
-	it('builds its reference from a fixture where one patient has several episodes', () => {
-		const p6 = referenceEpisodes(fixture).filter((e) => e.patient === 'P6');
-		// Two conditions, and low back pain restarted after a gap of more than 90 days.
-		expect(p6.map((e) => [e.condition, e.sessions.length])).toEqual([
-			['Low back pain', 2],
-			['Neck pain', 1],
-			['Low back pain', 2]
-		]);
-	});
-
-	it('counts episodes as n and the patients behind them, with the shown statistics', async () => {
-		const got = await compareWithReference(
-			fixture,
-			{ measure: 'pain', condition: null, minPatients: 1 },
-			[0, 10]
+	it('follows change within episodes where raw means are pulled up by who is left', async () => {
+		const filter = { sql: 'condition::VARCHAR = ?', params: ['Low back pain'] };
+		const raw = await trend({ kind: 'raw', filter, minPatients: 1 });
+		const paired = await trend({ kind: 'paired', filter, minPatients: 1 });
+		// After session 3 only the episodes that started in more pain are still coming: mean pain
+		// rises although every one of them keeps improving on its own baseline.
+		expect(Number(at(raw, 'Swedish', 4).mean)).toBeGreaterThan(Number(at(raw, 'Swedish', 3).mean));
+		expect(Number(at(paired, 'Swedish', 4).mean)).toBeGreaterThanOrEqual(
+			Number(at(paired, 'Swedish', 3).mean)
 		);
-		// Deep tissue session 1: P1 (7), P2 (8) and three episodes of P6 (8, 5, 9).
-		const first = got.find((p) => p.technique === 'Deep tissue' && p.time === 1)!;
-		expect(first).toMatchObject({ n: 5, patients: 3, mean: 7.4, suppressed: false });
-		const sd = Math.sqrt((0.16 + 0.36 + 0.36 + 5.76 + 2.56) / 4);
-		expect(first.hi! - first.mean!).toBeCloseTo(2.7764451 * (sd / Math.sqrt(5)), 6);
+		expect(at(raw, 'Swedish', 4).n).toBeLessThan(Number(at(raw, 'Swedish', 3).n));
 	});
 
-	it('suppresses, inside the engine, every point describing fewer patients than the threshold', async () => {
-		const got = await compareWithReference(fixture, { measure: 'pain', condition: null }, [0, 10]);
-		// Five episodes are not five patients: the point says "too few patients", not a mean.
-		const first = got.find((p) => p.technique === 'Deep tissue' && p.time === 1)!;
-		expect(first).toEqual({
-			technique: 'Deep tissue',
-			time: 1,
-			n: 5,
-			patients: 3,
-			suppressed: true,
-			mean: null,
-			sd: null,
-			lo: null,
-			hi: null
+	it('starts the paired trend at 0 among the episodes with a baseline', async () => {
+		const raw = await trend({ kind: 'raw', minPatients: 1 });
+		const paired = await trend({ kind: 'paired', minPatients: 1 });
+		const first = at(paired, 'Swedish', 1);
+		expect(first).toMatchObject({ mean: 0, sd: 0, lo: 0, hi: 0 });
+		// The episode without a baseline has raw values from session 2 on, no change at all.
+		expect(Number(at(raw, 'Swedish', 2).n) - Number(at(paired, 'Swedish', 2).n)).toBe(1);
+	});
+
+	it('counts an episode once per week however many sessions it had that week', async () => {
+		const rows = await trend({ axis: 'week', kind: 'raw', minPatients: 1 });
+		const weekZero = rows.filter((r) => r.time === 0);
+		const sessionsOne = await trend({ kind: 'raw', minPatients: 1 });
+		// Sessions 1 and 2 both fall in week 0; the week counts the episodes of session 1 (plus
+		// the one whose first recorded value is session 2).
+		for (const r of weekZero) {
+			expect(Number(r.n)).toBe(
+				Number(at(sessionsOne, String(r.series), 1).n) + (r.series === 'Swedish' ? 1 : 0)
+			);
+		}
+	});
+
+	it('binds the small-cell threshold and suppresses inside the engine', async () => {
+		const spec = trendQuery({
+			measure: 'pain',
+			filter: all,
+			axis: 'time',
+			kind: 'raw',
+			by: 'technique',
+			facet: 'condition',
+			minPatients: 4
 		});
-		// With 5 patients at most, no statistic of this file may leave the engine at the default.
-		expect(got.every((p) => p.suppressed)).toBe(true);
-		expect(got.flatMap((p) => [p.mean, p.sd, p.lo, p.hi]).every((v) => v === null)).toBe(true);
+		expect(spec.params?.at(-1)).toBe(4);
+		const rows = await run(db, spec);
+		const neckDeep = rows.filter((r) => r.facet === 'Neck pain' && r.series === 'Deep tissue');
+		expect(neckDeep.length).toBeGreaterThan(0);
+		for (const r of neckDeep)
+			expect(r).toMatchObject({ suppressed: true, mean: null, sd: null, lo: null, hi: null });
 	});
 
-	it('takes the threshold as a bound parameter', async () => {
-		const spec = trendQuery({ measure: 'pain', condition: null, minPatients: 3 });
-		expect(spec.params?.at(-1)).toBe(3);
-		const got = await compareWithReference(
-			fixture,
-			{ measure: 'pain', condition: null, minPatients: 3 },
-			[0, 10]
-		);
-		expect(got.filter((p) => !p.suppressed).map((p) => [p.technique, p.time])).toEqual([
-			['Deep tissue', 1],
-			['Deep tissue', 2],
-			['Swedish', 1]
-		]);
-	});
-
-	it('filters by condition and measure', async () => {
-		const got = await compareWithReference(
-			fixture,
-			{ measure: 'stress', condition: 'Neck pain', minPatients: 1 },
-			[0, 10]
-		);
-		expect(new Set(got.map((p) => p.technique))).toEqual(new Set(['Deep tissue', 'Swedish']));
-	});
-
-	it('treats a hostile condition value as data, not SQL', async () => {
-		expect(await trendRows(fixture, { measure: 'pain', condition: "x' OR 1=1 --" })).toEqual([]);
-	});
-
-	it('matches the independent computation on the bundled sample, per condition', async () => {
-		const csv = readSampleCsv();
-		await compareWithReference(csv, { measure: 'pain', condition: null }, [0, 10]);
-		await compareWithReference(csv, { measure: 'sleep', condition: 'Low back pain' }, [0, 10]);
+	it('reads only the chosen measure and treats hostile text as data', async () => {
+		expect(await trend({ measure: 'sleep', minPatients: 1 })).toHaveLength(2);
+		const filter = { sql: 'condition::VARCHAR = ?', params: ["x' OR 1=1 --"] };
+		expect(await trend({ filter })).toEqual([]);
+		expect(() =>
+			trendQuery({
+				measure: 'pain',
+				filter: all,
+				axis: 'day' as never,
+				kind: 'raw',
+				by: 'technique'
+			})
+		).toThrow(/Unknown trend axis/);
 	});
 });

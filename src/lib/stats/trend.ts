@@ -1,52 +1,74 @@
 import type { QuerySpec } from '../engine/engine';
+import type { MeasureScope } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
+import { spec, sql, val, where } from './sql';
+import { shown, tHalfWidth } from './stats-sql';
 
-export interface TrendFilter {
-	measure: string;
-	/** The sessions column along which scores are followed (see dataset_info.time_axis). */
-	axis?: 'session_no' | 'visit';
-	/** null = all conditions */
-	condition: string | null;
+export type TrendField = 'technique' | 'condition';
+
+export interface TrendOptions extends MeasureScope {
+	/** `time`: the dataset's axis (session number, or the source's visit/week); `week`: weeks since the episode's start. */
+	axis: 'time' | 'week';
+	/** paired: mean change from the episode's own baseline; raw: mean score (labelled as such). */
+	kind: 'paired' | 'raw';
+	/** One series per technique or per condition. */
+	by: TrendField;
+	/** Small multiples: one panel per condition or technique; null = one panel. */
+	facet?: TrendField | null;
 	/** Points describing fewer patients than this are suppressed (default MIN_CELL_PATIENTS). */
 	minPatients?: number;
 }
 
+// Lookups, not the option strings, go into the SQL text.
+const AXES = { time: '"time"', week: 'week' } as const;
+const VALUES = { paired: 'change', raw: 'value' } as const;
+const LABELS = {
+	technique: `coalesce(technique::VARCHAR, '(technique not recorded)')`,
+	condition: `coalesce(condition::VARCHAR, '(condition not recorded)')`
+} as const;
+
+function pick<T>(table: Record<string, T>, key: string, what: string): T {
+	if (!Object.hasOwn(table, key)) throw new Error(`Unknown trend ${what}: ${key}.`);
+	return table[key]!;
+}
+
 /**
- * Mean score by session number within the episode (or by the source's visit or week), per
- * technique, with a 95 % t-interval (mean ± t(0.975, n−1)·SD/√n). n counts episodes of care (one
- * value each: a patient treated for two conditions is two episodes); `patients` counts the
- * people behind them. A point with fewer than `minPatients` patients is `suppressed`: its mean,
- * SD and interval are NULL here, so they never leave the engine. One row per point drawn.
+ * Mean per time point, per series (and facet), over `episode_points`, with a 95 % t-interval
+ * (mean ± t(0.975, n−1)·SD/√n). paired (domain.md, Paired trend): at point k, among episodes
+ * with a baseline observed at k, the mean of (value at k − baseline) × direction — 0 at the
+ * baseline — so episodes leaving early cannot move the line the way they move raw means.
+ * n counts episodes (one value each: on the week axis an episode's sessions within a week are
+ * averaged first), `patients` the people behind them; fewer than `minPatients` patients: the
+ * point keeps n and patients, its mean, SD and interval are NULL.
  */
-export function trendQuery({
-	measure,
-	condition,
-	axis = 'session_no',
-	minPatients = MIN_CELL_PATIENTS
-}: TrendFilter): QuerySpec {
-	const time = axis === 'visit' ? 's.visit::DOUBLE' : 's.session_no::DOUBLE';
-	const shown = (value: string) => `CASE WHEN NOT suppressed THEN ${value} END`;
-	const half = 't975(n - 1) * sd / sqrt(n)';
-	const sql = `
-		WITH episode_values AS (
-			-- One value per episode and point, so n counts episodes whatever the rows were. The
-			-- ENUM groups about a third faster than its text (measured at 200k rows).
-			SELECT s.technique, ${time} AS "time", s.episode, s.patient, avg(o.value) AS value
-			FROM observations o JOIN sessions s USING (session_id)
-			WHERE o.measure::VARCHAR = ? AND (?::VARCHAR IS NULL OR s.condition::VARCHAR = ?)
-				AND ${time} IS NOT NULL
-			GROUP BY ALL
-		), points AS (
-			SELECT coalesce(technique::VARCHAR, '(technique not recorded)') AS technique, "time",
-				count(*)::INTEGER AS n, count(DISTINCT patient)::INTEGER AS patients,
-				avg(value) AS mean, stddev_samp(value) AS sd
-			FROM episode_values GROUP BY episode_values.technique, "time"
+export function trendQuery(options: TrendOptions): QuerySpec {
+	const { measure, filter, facet = null, minPatients = MIN_CELL_PATIENTS } = options;
+	const axis = pick(AXES, options.axis, 'axis');
+	const value = pick(VALUES, options.kind, 'kind');
+	const series = pick(LABELS, options.by, 'series');
+	const panel = facet === null ? 'NULL::VARCHAR' : pick(LABELS, facet, 'facet');
+	const half = tHalfWidth('n', 'sd');
+	// One row per episode and point: the contract makes `time` unique within an episode, a week
+	// can hold several sessions, so only the week axis pays for a grouping.
+	const perWeek = options.axis === 'week';
+	const query = sql`
+		WITH points AS (
+			SELECT ${panel} AS facet, ${series} AS series, ${axis}::DOUBLE AS "time",
+				episode, patient_no, ${perWeek ? `avg(${value})` : value} AS v
+			FROM episode_points
+			WHERE measure::VARCHAR = ${val(measure)} AND ${value} IS NOT NULL AND ${axis} IS NOT NULL
+				AND ${where(filter)}
+			${perWeek ? 'GROUP BY ALL' : ''}
+		), cells AS (
+			SELECT facet, series, "time", count(*)::INTEGER AS n,
+				count(DISTINCT patient_no)::INTEGER AS patients, avg(v) AS mean, stddev_samp(v) AS sd
+			FROM points GROUP BY ALL
 		), judged AS (
-			SELECT *, patients < ? AS suppressed FROM points
+			SELECT *, patients < ${val(minPatients)} AS suppressed FROM cells
 		)
-		SELECT technique, "time", n, patients, suppressed, ${shown('mean')} AS mean,
+		SELECT facet, series, "time", n, patients, suppressed, ${shown('mean')} AS mean,
 			${shown('sd')} AS sd, ${shown(`mean - ${half}`)} AS lo, ${shown(`mean + ${half}`)} AS hi
 		FROM judged
-		ORDER BY technique, "time"`;
-	return { sql, params: [measure, condition, condition, minPatients] };
+		ORDER BY facet NULLS FIRST, series, "time"`;
+	return spec(query);
 }

@@ -1,0 +1,91 @@
+import type { QuerySpec } from '../engine/engine';
+import { quoteIdent } from '../engine/quote';
+import { CATEGORY_FIELDS, isGroupField, type CategoryField, type GroupField } from './filter';
+import type { MeasureScope, StatsOptions } from './options';
+import { MIN_CELL_PATIENTS } from './small-cells';
+import { spec, sql, val, where, type Fragment } from './sql';
+import { includedEpisodes, shown, tHalfWidth, wilson } from './stats-sql';
+
+export interface SummaryOptions extends StatsOptions {
+	/** Grouping fields, in order; [] = one row for the whole selection. */
+	by: readonly GroupField[];
+}
+
+/** Category labels as text (ENUM or not), dose numbers as numbers. */
+function groupColumn(field: GroupField): string {
+	if (!isGroupField(field)) throw new Error(`Cannot group by ${String(field)}.`);
+	const column = quoteIdent(field);
+	const type = CATEGORY_FIELDS.includes(field as CategoryField) ? 'VARCHAR' : 'INTEGER';
+	return `${column}::${type} AS ${column}`;
+}
+
+/** Responder: improvement ≥ a given threshold, else the stored flag (NULL without an MCID). */
+const responderSql = (threshold: number | null | undefined): Fragment =>
+	threshold == null ? sql`responder` : sql`(improvement >= ${val(threshold)})`;
+
+/** Target state: `last` at or better than a given target in the measure's direction. */
+const targetSql = (target: number | null | undefined): Fragment =>
+	target == null
+		? sql`target_met`
+		: sql`(CASE WHEN better = 'lower' THEN "last" <= ${val(target)} ELSE "last" >= ${val(target)} END)`;
+
+/**
+ * Outcome per group of episodes of care (also the dose views: by length_band or sessions): n
+ * included episodes and their distinct patients, mean baseline, mean improvement with SD and
+ * 95 % t-interval, SRM, responders and episodes in the target state with Wilson intervals.
+ * responders/target are NULL when no episode has a flag (no MCID and no threshold; no target).
+ * A group with fewer than `minPatients` patients keeps n and patients, every statistic NULL.
+ */
+export function summaryQuery(options: SummaryOptions): QuerySpec {
+	const { by, threshold, target, minPatients = MIN_CELL_PATIENTS } = options;
+	const groups = by.map(groupColumn);
+	const names = by.map(quoteIdent);
+	const responder = responderSql(threshold);
+	const met = targetSql(target);
+	const responderCi = wilson('responders', 'responder_known');
+	const targetCi = wilson('target_met_n', 'target_known');
+	const known = (count: string, of: string) => shown(`CASE WHEN ${of} > 0 THEN ${count} END`);
+	const half = tHalfWidth('n', 'improvement_sd');
+	const query = sql`
+		WITH cells AS (
+			SELECT ${groups.map((g) => `${g}, `).join('')}
+				count(*)::INTEGER AS n, count(DISTINCT patient_no)::INTEGER AS patients,
+				avg(baseline) AS baseline_mean, avg(improvement) AS improvement_mean,
+				stddev_samp(improvement) AS improvement_sd,
+				count(${responder})::INTEGER AS responder_known,
+				(count(*) FILTER (WHERE ${responder}))::INTEGER AS responders,
+				count(${met})::INTEGER AS target_known,
+				(count(*) FILTER (WHERE ${met}))::INTEGER AS target_met_n
+			${includedEpisodes(options)}
+			GROUP BY ALL HAVING count(*) > 0
+		), judged AS (
+			SELECT *, patients < ${val(minPatients)} AS suppressed FROM cells
+		)
+		SELECT ${names.map((n) => `${n}, `).join('')}n, patients, suppressed,
+			${shown('baseline_mean')} AS baseline_mean,
+			${shown('improvement_mean')} AS improvement_mean,
+			${shown('improvement_sd')} AS improvement_sd,
+			${shown(`improvement_mean - ${half}`)} AS ci_low,
+			${shown(`improvement_mean + ${half}`)} AS ci_high,
+			${shown('improvement_mean / NULLIF(improvement_sd, 0)')} AS srm,
+			${known('responders', 'responder_known')} AS responders,
+			${known('responders / responder_known', 'responder_known')} AS responder_rate,
+			${known(responderCi.low, 'responder_known')} AS responder_ci_low,
+			${known(responderCi.high, 'responder_known')} AS responder_ci_high,
+			${known('target_met_n', 'target_known')} AS target_n,
+			${known('target_met_n / target_known', 'target_known')} AS target_rate,
+			${known(targetCi.low, 'target_known')} AS target_ci_low,
+			${known(targetCi.high, 'target_known')} AS target_ci_high
+		FROM judged
+		ORDER BY ${names.map((n) => `${n} NULLS LAST`).join(', ') || 'n'}`;
+	return spec(query);
+}
+
+/** Episodes left out of change statistics, per reason ('no baseline', 'no follow-up'). */
+export function excludedQuery({ measure, filter }: MeasureScope): QuerySpec {
+	return spec(sql`
+		SELECT excluded, count(*)::INTEGER AS n, count(DISTINCT patient_no)::INTEGER AS patients
+		FROM episode_measures
+		WHERE measure::VARCHAR = ${val(measure)} AND excluded IS NOT NULL AND ${where(filter)}
+		GROUP BY excluded ORDER BY excluded`);
+}
