@@ -14,3 +14,19 @@ export function formatCi(lo: number | null, hi: number | null): string {
 		? 'not estimable (n < 2)'
 		: `${formatNumber(lo)} to ${formatNumber(hi)}`;
 }
+
+/** A share 0–1 as a whole percentage: "42 %", "—" for none. */
+export function formatPercent(rate: number | null): string {
+	if (rate === null || !Number.isFinite(rate)) return '—';
+	return `${Math.round(rate * 100)} %`;
+}
+
+export function formatPercentCi(lo: number | null, hi: number | null): string {
+	return lo === null || hi === null
+		? 'not estimable'
+		: `${formatPercent(lo)} to ${formatPercent(hi)}`;
+}
+
+/** "n = 12 episodes, 9 patients": n counts episodes of care, the people behind them beside it. */
+export const nText = (counts: { n: number; patients: number }) =>
+	`n = ${episodesAndPatients(counts)}`;

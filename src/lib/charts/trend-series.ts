@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { scaleOrdinal } from 'd3-scale';
+import { seriesPalette } from './palette';
 
 export interface TrendPoint {
 	time: number;
@@ -20,12 +20,11 @@ export interface TrendSeries {
 	points: TrendPoint[];
 }
 
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
-
 /** Colours keyed by every technique in the dataset, so a filter never repaints a technique. */
-export const techniqueColors = (techniques: readonly string[]) =>
-	scaleOrdinal<string, string>().domain(techniques).range(PALETTE);
+export function techniqueColors(techniques: readonly string[]): (technique: string) => string {
+	const style = seriesPalette(techniques);
+	return (technique) => style(technique).color;
+}
 
 /** The trend query's rows (already one per drawn point) grouped into one series per technique. */
 export function trendSeries(table: Table, color: (technique: string) => string): TrendSeries[] {
