@@ -30,3 +30,7 @@ export function formatPercentCi(lo: number | null, hi: number | null): string {
 /** "n = 12 episodes, 9 patients": n counts episodes of care, the people behind them beside it. */
 export const nText = (counts: { n: number; patients: number }) =>
 	`n = ${episodesAndPatients(counts)}`;
+
+/** Axis tick text: categories as they are, numbers with a real minus sign. */
+export const formatTick = (value: number | string) =>
+	typeof value === 'number' ? String(value).replace('-', '−') : value;
