@@ -34,3 +34,7 @@ export const nText = (counts: { n: number; patients: number }) =>
 /** Axis tick text: categories as they are, numbers with a real minus sign. */
 export const formatTick = (value: number | string) =>
 	typeof value === 'number' ? String(value).replace('-', '−') : value;
+
+/** A value as short as it can be written exactly to two decimals: 2, 1.5, 0.25, −3. */
+export const formatCompact = (value: number) =>
+	String(Math.round(value * 100) / 100).replace('-', '−');
