@@ -57,4 +57,26 @@ describe('DoseChart', () => {
 		expect(drawn.map((g) => g.attrs['aria-pressed'])).toEqual(['false', 'true', 'false']);
 		expect(drawn[1]!.attrs['aria-label']).toBe(titleOf(drawn[1]!.inner));
 	});
+
+	it('hides its table until asked, then shows the numbers the tooltips give', () => {
+		const closed = renderMarkup(DoseChart, props);
+		expect(findAll(closed, 'table')).toHaveLength(0);
+		const toggle = findAll(closed, 'button', (a) => a['aria-expanded'] === 'false')[0]!;
+		expect(textOf(toggle.inner)).toBe('Show table');
+		expect(findAll(closed, 'button').map((b) => textOf(b.inner))).toEqual(
+			expect.arrayContaining(['CSV', 'SVG', 'PNG'])
+		);
+		const open = renderMarkup(DoseChart, { ...props, showTable: true });
+		const cells = findAll(open, 'tr').map((r) =>
+			findAll(r.inner, 'td').map((d) => textOf(d.inner))
+		);
+		expect(cells.slice(1)).toEqual([
+			['15 min', '4', '3', 'too few patients', ''],
+			['30 min', '20', '19', '1.00', '0.00 to 2.00'],
+			['45 min', '20', '19', '2.00', '1.00 to 3.00'],
+			['60 min', '20', '19', '3.00', '2.00 to 4.00']
+		]);
+		const tooltip = intervals(open)[0]!.attrs['aria-label']!;
+		expect(tooltip).toContain('mean improvement 1.00 points (95 % CI 0.00 to 2.00)');
+	});
 });
