@@ -93,6 +93,16 @@ describe('dodgeLabels', () => {
 		).toEqual([6, 17, 0]);
 	});
 
+	it('ends where floating point puts a moved label a hair under a gap from another', () => {
+		// From the sample: 54.888… + 11 − 54.888… < 11 in doubles (this once looped for ever).
+		const labels = [
+			{ x: 107.81818181818181, y: 62.399999999999984 },
+			{ x: 107.81818181818181, y: 54.88888888888889 },
+			{ x: 148.54545454545453, y: 41.60000000000001 }
+		];
+		expect(dodgeLabels(labels)[0]).toBeCloseTo(54.88888888888889 + 11 - 62.399999999999984, 9);
+	});
+
 	it('moves labels off fixed text, which stays', () => {
 		expect(dodgeLabels([{ x: 200, y: 50 }], [{ x: 210, y: 46 }])).toEqual([7]);
 	});

@@ -117,7 +117,9 @@ export function dodgeLabels(
 		for (let moved = true; moved;) {
 			moved = false;
 			for (const p of placed)
-				if (Math.abs(p.x - x) < width && Math.abs(p.y - y) < gap) {
+				// Moving only ever downwards ends the loop; a label just put at p.y + gap can still
+				// test a hair under `gap` from p in floating point, and must not move again.
+				if (Math.abs(p.x - x) < width && Math.abs(p.y - y) < gap && p.y + gap > y) {
 					y = p.y + gap;
 					moved = true;
 				}
