@@ -1,8 +1,10 @@
 // npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
-// what is shown can be looked at and judged. Needs a build (the script makes one first).
+// what is shown can be looked at and judged: the analysis page on the bundled sample whole and
+// each of its charts, then the import and datasets pages. Needs a build (the script makes one).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
+import { PANELS, ready, type PanelId } from '../tests/e2e/support/analysis';
 import { launchBrowser, newPage } from '../tests/e2e/support/browser';
 
 const OUT = 'docs/screenshots';
@@ -23,12 +25,34 @@ async function drop(page: Page, name: string, bytes: Buffer) {
 	});
 }
 
+/** Every panel of the analysis page, scrolled to so it asks for its numbers, then pictured. */
+async function panels(page: Page, shots: [PanelId, string][]) {
+	for (const [id, name] of shots) {
+		const section = await ready(page, id);
+		await page.mouse.move(0, 0); // no tooltip over the picture
+		await section.screenshot({ path: `${OUT}/${name}.png` });
+		console.log(`${OUT}/${name}.png`);
+	}
+}
+
 try {
 	const page = await newPage(browser);
 	await page.setViewportSize({ width: 1200, height: 900 });
 	await page.goto(baseUrl);
-	await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 120_000 });
-	await shot(page, 'trends');
+	// The landing view whole: each panel drawn first (panels off screen ask for nothing).
+	for (const id of PANELS) await ready(page, id);
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await shot(page, 'analysis');
+	await panels(page, [
+		['matrix-panel', 'matrix'],
+		['forest-panel', 'forest'],
+		['trend', 'trends-paired'],
+		['distribution-panel', 'distribution'],
+		['dose-panel', 'dose']
+	]);
+	await page.goto(new URL('?v=1&trend=raw', baseUrl).href);
+	await ready(page, 'matrix-panel');
+	await panels(page, [['trend', 'trends-raw']]);
 
 	await page.goto(new URL('import', baseUrl).href);
 	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 120_000 });

@@ -5,6 +5,7 @@ import {
 	changed,
 	chips,
 	drawn,
+	drawnOnScreen,
 	measureSelect,
 	openAnalysis,
 	panel,
@@ -47,11 +48,8 @@ async function everyPanelChanged(expected: [string, string][], before: Snapshot)
 
 /** Every panel draws exactly `expected` (e.g. a view seen before). */
 async function shows(expected: Snapshot, on: Page = page) {
-	for (const id of PANELS) {
-		const section = panel(on, id);
-		await section.scrollIntoViewIfNeeded();
-		await expect.poll(() => drawn(section), { timeout: 60_000 }).toBe(expected[id]);
-	}
+	for (const id of PANELS)
+		await expect.poll(() => drawnOnScreen(on, id), { timeout: 60_000 }).toBe(expected[id]);
 }
 
 const cellsOf = (on: Page) =>

@@ -32,16 +32,34 @@ export async function openAnalysis(
 export const panel = (page: Page, id: PanelId) => page.locator(`[data-testid="${id}"]`);
 
 /**
- * Scrolls a panel on screen (panels only ask for their numbers there) and waits until it has
- * its answer: not busy, and a chart drawn.
+ * Scrolls a panel to the top of the screen (panels only ask for their numbers there) and waits
+ * until it has its answer: not busy, and a chart drawn. Panels above it grow as their charts
+ * arrive and push it down, so it is scrolled to again on every look until it is ready.
  */
 export async function ready(page: Page, id: PanelId): Promise<Locator> {
+	await page.waitForFunction(
+		(testid) => {
+			const section = document.querySelector(`[data-testid="${testid}"]`);
+			if (!section) return false;
+			const done =
+				section.getAttribute('aria-busy') === 'false' &&
+				section.querySelector('figure svg[role="group"]') !== null;
+			if (!done) section.scrollIntoView({ block: 'start' });
+			return done;
+		},
+		id,
+		{ polling: 250, timeout: 60_000 }
+	);
 	const section = panel(page, id);
 	await section.scrollIntoViewIfNeeded();
-	await page.waitForSelector(`[data-testid="${id}"][aria-busy="false"] figure svg[role="group"]`, {
-		timeout: 60_000
-	});
 	return section;
+}
+
+/** What a panel draws once it is on screen (scrolled to first: see ready). */
+export async function drawnOnScreen(page: Page, id: PanelId): Promise<string> {
+	const section = panel(page, id);
+	await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	return drawn(section);
 }
 
 /**
@@ -58,11 +76,8 @@ export const drawn = (section: Locator) =>
 
 /** Waits until a panel draws something other than `before`, and has finished loading. */
 export async function changed(page: Page, id: PanelId, before: string): Promise<string> {
-	const section = panel(page, id);
-	await section.scrollIntoViewIfNeeded();
-	await expect.poll(() => drawn(section), { timeout: 60_000 }).not.toBe(before);
-	await ready(page, id);
-	return drawn(section);
+	await expect.poll(() => drawnOnScreen(page, id), { timeout: 60_000 }).not.toBe(before);
+	return drawn(await ready(page, id));
 }
 
 /** The figure (ChartFrame) whose title matches. */
