@@ -7,6 +7,9 @@ export default defineConfig({
 		globalSetup: ['tests/e2e/support/serve-build.ts'],
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
+		// expect.poll waits for the page to answer (a query on 2 busy cores can take seconds); the
+		// tests assert what it shows, never how fast.
+		expect: { poll: { timeout: 30_000 } },
 		// One browser at a time: CI has 2 cores and each page runs DuckDB in a worker.
 		fileParallelism: false
 	}

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ready } from './support/analysis';
 import { launchBrowser, newPage, openWatched } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -10,14 +11,14 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /**
- * Every text the status line and the trend panel ever showed, recorded in the page as it
+ * Every text the status line and the analysis page ever showed, recorded in the page as it
  * changes (states last a second or less: polling would miss them).
  */
 async function recordTexts(page: Page) {
 	await page.addInitScript(() => {
 		const seen = new Set<string>();
 		(window as { __seen?: Set<string> }).__seen = seen;
-		const watched = '[data-testid="engine-status"], [data-testid="dataset-list"] td, section p';
+		const watched = '[data-testid="engine-status"], [data-testid="dataset-list"] td, main p';
 		new MutationObserver(() => {
 			for (const el of document.querySelectorAll(watched)) {
 				const text = el.textContent?.trim();
@@ -35,7 +36,7 @@ describe('what the app says while it gets ready', () => {
 		const page = await newPage(context);
 		await recordTexts(page);
 		await page.goto(baseUrl);
-		await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 60_000 });
+		await ready(page, 'matrix-panel');
 		const texts = await seen(page);
 		expect(texts).toContain('Starting the database engine in your browser…');
 		expect(texts).toContain('Loading the bundled sample dataset (first visit)…');
@@ -43,7 +44,7 @@ describe('what the app says while it gets ready', () => {
 
 		// A reload opens the saved dataset by name; it is not the sample being loaded again.
 		await page.reload();
-		await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 60_000 });
+		await ready(page, 'matrix-panel');
 		const after = await seen(page);
 		expect(after).toContain('Opening Sample clinics (bundled)…');
 		expect(after.filter((t) => /Loading the bundled sample/.test(t))).toEqual([]);
@@ -64,7 +65,7 @@ describe('what the app says while it gets ready', () => {
 		await context.route(/store-worker/, (route) => route.abort());
 		const { page, watch } = await openWatched(browser, baseUrl, context);
 		await page.waitForSelector('[data-testid="app-warning"]', { timeout: 60_000 });
-		await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 60_000 });
+		await ready(page, 'matrix-panel');
 		expect(await page.textContent('[data-testid="app-warning"]')).toMatch(
 			/could not be saved in this browser: The browser storage for datasets stopped working/
 		);

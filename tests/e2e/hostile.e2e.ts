@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOSTILE, hostileCsv } from '../fixtures/hostile';
 import { launchBrowser, openImportScreen, type PageWatch } from './support/browser';
+import { chartTable, download, figure, ready } from './support/analysis';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -64,5 +65,64 @@ describe('hostile file contents in the browser', () => {
 
 	it('logged no errors', () => {
 		expect(watch.errors).toEqual([]);
+	});
+});
+
+/**
+ * Sessions whose condition and technique labels are formulas and markup: six patients in one
+ * cell (enough to show its numbers), two in another (too few).
+ */
+function hostileLabelsCsv(): string {
+	const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
+	const rows = ['patient_id,condition,technique,session_date,pain'];
+	const add = (patient: string, technique: string, i: number) =>
+		['2025-03-03', '2025-03-10', '2025-03-17'].forEach((day, k) =>
+			rows.push([patient, q(HOSTILE.formula), q(technique), day, String(8 - k - (i % 3))].join(','))
+		);
+	for (let i = 0; i < 6; i++) add(`P${i}`, '+SUM(A1)', i);
+	for (let i = 0; i < 2; i++) add(`Q${i}`, HOSTILE.script, i);
+	return rows.join('\n');
+}
+
+describe('hostile labels on the analysis page', () => {
+	let charts: Page;
+	let chartsWatch: PageWatch;
+	beforeAll(async () => {
+		({ page: charts, watch: chartsWatch } = await openImportScreen(browser, baseUrl));
+		await charts.setInputFiles('[data-testid="file-input"]', {
+			name: 'hostile-labels.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(hostileLabelsCsv())
+		});
+		await charts.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+		await charts.click('[data-testid="run-import"]');
+		await charts.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+		await charts.click('[data-testid="open-dashboard"]');
+	});
+
+	it("are drawn and tabled as text, and neutralised in the chart's CSV", async () => {
+		const matrix = figure(await ready(charts, 'matrix-panel'), /by condition and technique$/);
+		const table = await chartTable(matrix);
+		expect(table.slice(1).map((r) => r.slice(0, 2))).toEqual(
+			expect.arrayContaining([
+				[HOSTILE.formula, '+SUM(A1)'],
+				[HOSTILE.formula, HOSTILE.script]
+			])
+		);
+		// The six-patient cell has its numbers; the label is the axis text, as written.
+		const shown = table.find((r) => r[1] === '+SUM(A1)')!;
+		expect(shown[4]).toMatch(/^\d+\.\d$/);
+		expect(await matrix.locator('svg text', { hasText: HOSTILE.script }).count()).toBe(1);
+		expect(await charts.$$('[data-testid="matrix-panel"] script')).toEqual([]);
+		const csv = csvParse((await download(charts, matrix, 'CSV')).bytes.toString('utf8').slice(1));
+		const cells = csv.map((r) => [r['Condition'], r['Technique']]);
+		expect(cells).toEqual(
+			expect.arrayContaining([
+				[`'${HOSTILE.formula}`, `'+SUM(A1)`],
+				[`'${HOSTILE.formula}`, HOSTILE.script]
+			])
+		);
+		expect(await pwned(charts)).toBeNull();
+		expect(chartsWatch.errors).toEqual([]);
 	});
 });

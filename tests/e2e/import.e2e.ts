@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartTable, ready } from './support/analysis';
 import { launchBrowser, offOrigin, openImportScreen, type PageWatch } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -48,10 +49,12 @@ const shownReasons = (on: Page) =>
 		trs.map((tr) => tr.getAttribute('data-reason'))
 	);
 
-const techniquesInTable = () =>
-	page.$$eval('.trend-table tbody tr', (trs) =>
-		[...new Set(trs.map((tr) => tr.getAttribute('data-technique')))].sort()
-	);
+/** The techniques the trend charts (the series in the table behind it, shown or suppressed). */
+async function techniquesInTable() {
+	const trend = await ready(page, 'trend');
+	const [, ...rows] = await chartTable(trend.locator('figure.chart-frame'));
+	return [...new Set(rows.map((r) => r[1]))].sort();
+}
 
 async function importAndOpenDashboard() {
 	await page.click('[data-testid="run-import"]');
@@ -95,7 +98,7 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 
 	it('shows the new dataset on the dashboard', async () => {
 		await page.click('[data-testid="open-dashboard"]');
-		await page.waitForSelector('.trend-table', { state: 'attached' });
+		await ready(page, 'matrix-panel');
 		expect(await techniquesInTable()).toEqual([
 			'Deep tissue',
 			'Myofascial release',
@@ -118,7 +121,7 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 
 	it('still has the dataset after a reload, replaced (not duplicated) by the mapping change', async () => {
 		await page.reload();
-		await page.waitForSelector('.trend-table', { state: 'attached', timeout: 60_000 });
+		await ready(page, 'matrix-panel');
 		expect(await page.textContent('[data-testid="dataset-summary"]')).toContain(
 			'messy-semicolon.csv'
 		);

@@ -1,114 +1,191 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatCi, formatNumber } from '../../src/lib/charts/format';
-import { referenceEpisodes, referenceTrend } from '../reference/trend-reference';
+import { referenceTrendPoints, type ReferenceTrendOptions } from '../reference/trend-reference';
 import { readSampleCsv } from '../support/db';
-import { launchBrowser, offOrigin, openWatched, type PageWatch } from './support/browser';
+import { launchBrowser, offOrigin, type PageWatch } from './support/browser';
+import {
+	changed,
+	chartTable,
+	drawn,
+	measureSelect,
+	openAnalysis,
+	params,
+	ready
+} from './support/analysis';
 
+// The trend panel ("Over the course of care") on the bundled sample, against a plain-JS walk.
 const baseUrl = inject('baseUrl');
 const csv = readSampleCsv();
+const CONDITION = 'Low back pain';
+const inCondition: Partial<ReferenceTrendOptions> = {
+	keep: (e) => e.condition === CONDITION,
+	series: 'technique',
+	facet: 'condition'
+};
 let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	({ page, watch } = await openWatched(browser, baseUrl));
-	await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 60_000 });
+	const search = `?v=1&condition=${encodeURIComponent(CONDITION)}&trend=raw`;
+	({ page, watch } = await openAnalysis(browser, baseUrl, search));
 });
 afterAll(() => browser?.close());
 
-/** The numbers the page shows, row by row, from the table behind the chart. */
-async function shownTable(page: Page) {
-	return page.$$eval('.trend-table tbody tr', (trs) =>
-		trs.map((tr) => ({
-			technique: tr.getAttribute('data-technique'),
-			time: Number(tr.getAttribute('data-time')),
-			n: Number(tr.querySelector('[data-col="n"]')?.textContent),
-			patients: Number(tr.querySelector('[data-col="patients"]')?.textContent),
-			mean: tr.querySelector('[data-col="mean"]')?.textContent ?? null,
-			ci: tr.querySelector('[data-col="ci"]')?.textContent ?? null,
-			cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())
-		}))
-	);
+const trendFigure = (trend: Locator) => trend.locator('figure.chart-frame');
+const title = async () => (await ready(page, 'trend')).locator('figure h3').textContent();
+
+/** The table shows exactly the reference's points: counts always, numbers only when allowed. */
+async function expectTableMatches(options: Partial<ReferenceTrendOptions>) {
+	const expected = referenceTrendPoints(csv, {
+		measure: 'pain',
+		range: [0, 10],
+		kind: 'raw',
+		better: 'lower',
+		series: 'technique',
+		facet: 'condition',
+		...options
+	});
+	const [head, ...rows] = await chartTable(trendFigure(await ready(page, 'trend')));
+	expect(head).toEqual([
+		'Panel',
+		'Series',
+		'Session number within the episode of care',
+		'n (episodes)',
+		'Patients',
+		options.kind === 'paired' ? 'Mean change' : 'Mean',
+		'95 % CI'
+	]);
+	const want = expected.map((e) => [
+		e.facet,
+		e.series,
+		String(e.time),
+		String(e.n),
+		String(e.patients),
+		e.suppressed ? 'too few patients' : formatNumber(e.mean),
+		e.suppressed ? '' : formatCi(e.lo, e.hi)
+	]);
+	const order = (a: string[], b: string[]) =>
+		a[0]!.localeCompare(b[0]!) || a[1]!.localeCompare(b[1]!) || Number(a[2]) - Number(b[2]);
+	expect(rows.sort(order)).toEqual(want.sort(order));
+	return { expected, rows };
 }
 
-async function expectTableMatchesReference(condition: string | null) {
-	const expected = referenceTrend(csv, 'pain', [0, 10], condition);
-	const shown = await shownTable(page);
-	expect(shown.length).toBe(expected.length);
-	const byKey = new Map(shown.map((r) => [`${r.technique}#${r.time}`, r]));
-	for (const e of expected) {
-		const row = byKey.get(`${e.technique}#${e.time}`);
-		expect(row, `${e.technique} session ${e.time}`).toBeDefined();
-		expect({ n: row!.n, patients: row!.patients }).toEqual({ n: e.n, patients: e.patients });
-		if (e.suppressed) {
-			// Counts only: the engine sent no mean, and the page shows none.
-			const counts = [e.technique, e.time, e.n, e.patients].map(String);
-			expect(row!.cells).toEqual([...counts, 'too few patients']);
-		} else {
-			expect(row!.mean).toBe(formatNumber(e.mean));
-			expect(row!.ci).toBe(formatCi(e.lo, e.hi));
-		}
-	}
-}
-
-describe('the trend view on the bundled sample', () => {
-	it('draws a line and a confidence band per technique', async () => {
-		const techniques = new Set(referenceTrend(csv, 'pain', [0, 10], null).map((p) => p.technique));
-		expect(techniques.size).toBe(6);
-		const lines = await page.$$eval('path.line', (ps) =>
-			ps.map((p) => p.getAttribute('data-series'))
+describe('the trend on the bundled sample', () => {
+	it('shows raw means, n and intervals equal to an independent computation', async () => {
+		expect(await title()).toBe(
+			'Pain: raw mean score at each point (all episodes seen there), per technique'
 		);
-		const bands = await page.$$eval('path.band', (ps) =>
-			ps.map((p) => p.getAttribute('data-series'))
-		);
-		expect(new Set(lines)).toEqual(techniques);
-		expect(new Set(bands)).toEqual(techniques);
-		const drawn = await page.$$eval('path.line', (ps) =>
-			ps.every((p) => (p.getAttribute('d') ?? '').length > 10)
-		);
-		expect(drawn).toBe(true);
-		// A dot per point with enough patients; the suppressed ones are not drawn at all.
-		const shown = referenceTrend(csv, 'pain', [0, 10], null).filter((p) => !p.suppressed);
-		expect(await page.$$eval('[data-testid="trend"] svg circle', (cs) => cs.length)).toBe(
-			shown.length
+		const { expected } = await expectTableMatches({ ...inCondition, kind: 'raw' });
+		// Some points describe fewer than five patients: the table gives counts, "too few patients".
+		expect(expected.some((p) => p.suppressed)).toBe(true);
+		expect(await page.locator('[data-testid="trend"] .caution').textContent()).toMatch(
+			/Raw means mix different patients/
 		);
 	});
 
-	it('shows means, intervals and n equal to an independent computation', async () => {
-		await expectTableMatchesReference(null);
-		// The sample has a point describing fewer than five patients: it must be among them.
-		expect(referenceTrend(csv, 'pain', [0, 10], null).some((p) => p.suppressed)).toBe(true);
+	it('draws a line per technique, a point per shown mean, and n at the end of each line', async () => {
+		const trend = await ready(page, 'trend');
+		const expected = referenceTrendPoints(csv, {
+			measure: 'pain',
+			range: [0, 10],
+			kind: 'raw',
+			better: 'lower',
+			series: 'technique',
+			facet: 'condition',
+			...inCondition
+		});
+		const techniques = new Set(expected.map((p) => p.series));
+		expect(
+			new Set(
+				await trend
+					.locator('path.line')
+					.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')))
+			)
+		).toEqual(techniques);
+		expect(await trend.locator('svg [role="button"][aria-label]').count()).toBe(
+			expected.filter((p) => !p.suppressed).length
+		);
+		// Each line with a shown point ends with that point's n (a line of suppressed points
+		// only is empty and unlabelled).
+		const lastN = [...techniques].flatMap((t) => {
+			const shown = expected.filter((p) => p.series === t && !p.suppressed);
+			return shown.length ? [`n ${shown.at(-1)!.n}`] : [];
+		});
+		expect(lastN.length).toBeGreaterThan(2);
+		const labels = await trend.locator('svg text.label').allTextContents();
+		expect(labels).toEqual(expect.arrayContaining(lastN));
 	});
 
-	it('counts episodes and patients per condition in the selector', async () => {
-		const lowBack = referenceEpisodes(csv).filter((e) => e.condition === 'Low back pain');
-		const patients = new Set(lowBack.map((e) => e.patient)).size;
-		expect(await page.textContent('option[value="Low back pain"]')).toBe(
-			`Low back pain (${lowBack.length} episodes, ${patients} patients)`
+	it('paired (the default): change from each episode’s own baseline, zero at the first session', async () => {
+		const before = await drawn(await ready(page, 'trend'));
+		await page.getByRole('radio', { name: 'change from baseline (paired)' }).check();
+		await expect
+			.poll(() => params(page))
+			.toEqual([
+				['v', '1'],
+				['condition', CONDITION]
+			]);
+		await changed(page, 'trend', before);
+		expect(await title()).toBe(
+			'Pain: change from each episode’s own baseline (paired), per technique'
 		);
+		const { rows } = await expectTableMatches({ ...inCondition, kind: 'paired' });
+		const first = rows.filter((r) => r[2] === '1' && r[5] !== 'too few patients');
+		expect(first.length).toBeGreaterThan(2);
+		expect(new Set(first.map((r) => r.slice(5).join(' | ')))).toEqual(
+			new Set(['0.00 | 0.00 to 0.00'])
+		);
+		expect(await page.locator('[data-testid="trend"] .caution').count()).toBe(0);
 	});
 
-	it('changes with the condition selector and keeps it in the URL', async () => {
-		await page.selectOption('[data-testid="condition-select"]', 'Low back pain');
-		await page.waitForURL(/condition=Low\+back\+pain/);
-		await page.waitForFunction(
-			(n) => document.querySelectorAll('.trend-table tbody tr').length === n,
-			referenceTrend(csv, 'pain', [0, 10], 'Low back pain').length
-		);
-		await expectTableMatchesReference('Low back pain');
+	it('says which kind it shows for sports massage, where dropout moves the raw means', async () => {
+		await page.goto(new URL('?v=1&technique=Sports+massage', baseUrl).href);
+		expect(await title()).toMatch(/\(paired\)/);
+		const paired = await drawn(await ready(page, 'trend'));
 
+		await page.getByRole('radio', { name: 'raw means', exact: true }).check();
+		await expect
+			.poll(() => params(page))
+			.toEqual([
+				['v', '1'],
+				['technique', 'Sports massage'],
+				['trend', 'raw']
+			]);
+		await changed(page, 'trend', paired);
+		expect(await title()).toBe(
+			'Pain: raw mean score at each point (all episodes seen there), per technique'
+		);
+		expect(await page.locator('[data-testid="trend"] .caution').textContent()).toMatch(
+			/those still attending late in a course may\s+differ from those who stopped/
+		);
+		// Fewer episodes are seen late in a course than at its start: whose means the tail shows.
+		const [, ...rows] = await chartTable(trendFigure(await ready(page, 'trend')));
+		const seenAt = (session: string) =>
+			rows.filter((r) => r[2] === session).reduce((sum, r) => sum + Number(r[3]), 0);
+		expect(seenAt('10')).toBeLessThan(seenAt('1') / 2);
 		await page.reload();
-		await page.waitForSelector('[data-testid="trend"] svg path.line', { timeout: 60_000 });
-		expect(await page.inputValue('[data-testid="condition-select"]')).toBe('Low back pain');
-		await expectTableMatchesReference('Low back pain');
+		expect(await title()).toMatch(/^Pain: raw mean score/);
 	});
 
-	it('says when a measure has no validated MCID', async () => {
-		await page.selectOption('[data-testid="measure-select"]', 'sleep');
-		await page.waitForURL(/measure=sleep/);
-		await expect.poll(() => page.textContent('.measure-note')).toMatch(/No validated MCID/);
+	it('splits by technique on request, a panel each, conditions as series', async () => {
+		const before = await drawn(await ready(page, 'trend'));
+		await page.getByRole('radio', { name: 'technique', exact: true }).check();
+		await expect.poll(() => params(page)).toContainEqual(['facet', 'technique']);
+		await changed(page, 'trend', before);
+		expect(await page.getByTestId('trend-facet').allTextContents()).toEqual(['Sports massage']);
+		expect(await title()).toMatch(/per condition$/);
+	});
+
+	it('follows the measure, and says when it has no validated MCID', async () => {
+		const before = await drawn(await ready(page, 'trend'));
+		await measureSelect(page).selectOption('sleep');
+		await expect.poll(() => params(page)).toContainEqual(['measure', 'sleep']);
+		await changed(page, 'trend', before);
+		expect(await title()).toMatch(/^Sleep quality: raw mean score/);
+		expect(await page.locator('.measure-note').textContent()).toMatch(/No validated MCID/);
 	});
 
 	it('made no request to any other origin and logged no errors', () => {

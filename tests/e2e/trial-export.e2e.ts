@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartTable, measureSelect, ready } from './support/analysis';
 import { launchBrowser, openImportScreen, type PageWatch } from './support/browser';
 
 const CDYSTONIA = '../shared/datasets/cdystonia.csv';
@@ -20,21 +21,29 @@ describe.skipIf(!existsSync(CDYSTONIA))(
 			await page.click('[data-testid="run-import"]');
 			await page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
 			await page.click('[data-testid="open-dashboard"]');
-			await page.waitForSelector('.trend-table', { state: 'attached', timeout: 60_000 });
+			await ready(page, 'trend');
 		});
 		afterAll(() => browser?.close());
 
 		it('is charted by week, on its own measure, saying it has no validated MCID', async () => {
-			expect(await page.inputValue('[data-testid="measure-select"]')).toBe('twstrs');
+			const trend = await ready(page, 'trend');
+			expect(await trend.locator('figure h3').textContent()).toMatch(/^TWSTRS total: /);
 			expect(await page.textContent('.measure-note')).toMatch(/No validated MCID/);
-			const axisLabels = await page.$$eval('svg .axis .label', (els) =>
-				els.map((e) => e.textContent)
-			);
+			const axisLabels = await trend.locator('svg g.axis-x > text').allTextContents();
 			expect(axisLabels).toContain('Week');
-			const weeks = await page.$$eval('.trend-table tbody tr', (trs) => [
-				...new Set(trs.map((tr) => Number(tr.getAttribute('data-time'))))
-			]);
+			const [head, ...rows] = await chartTable(trend.locator('figure.chart-frame'));
+			expect(head![2]).toBe('Week');
+			const weeks = [...new Set(rows.map((r) => Number(r[2])))];
 			expect(weeks.sort((a, b) => a - b)).toEqual([0, 2, 4, 8, 12, 16]);
+		});
+
+		it('names the measure it shows in the filter bar (the default, pain, is not in this trial)', async () => {
+			expect(await measureSelect(page).inputValue()).toBe('twstrs');
+		});
+
+		it('draws the what-works matrix, though the trial records no condition', async () => {
+			const matrix = await ready(page, 'matrix-panel');
+			expect(await matrix.locator('g.cell').count()).toBeGreaterThan(0);
 			expect(watch.errors).toEqual([]);
 		});
 	}

@@ -65,35 +65,61 @@ export function referenceEpisodes(csv: string): ReferenceEpisode[] {
 	return episodes;
 }
 
+/** What a trend reference is asked for: the app's trend options, in plain terms. */
+export interface ReferenceTrendOptions {
+	measure: string;
+	/** Values outside are not valid (the import rejects them). */
+	range: [number, number];
+	/** raw: the score; paired: (score − the episode's session-1 score) × direction. */
+	kind: 'raw' | 'paired';
+	/** Which way is better for the measure (paired change is signed so positive = better). */
+	better: 'lower' | 'higher';
+	series: 'technique' | 'condition';
+	/** One panel per condition or technique; null = one panel, facet ''. */
+	facet: 'technique' | 'condition' | null;
+	/** The episodes the filters leave (all by default). */
+	keep?: (episode: ReferenceEpisode) => boolean;
+	minPatients?: number;
+}
+
+export interface ReferenceTrendPoint extends Omit<ReferencePoint, 'technique'> {
+	facet: string;
+	series: string;
+}
+
 /**
- * The trend statistic per technique and session number within the episode: n = episodes with a
- * valid value there, patients = how many different people they are, mean and t-interval over
- * the episodes. A point describing fewer than `minPatients` people keeps its counts only.
+ * The trend per facet, series and session number within the episode: n = episodes with a
+ * valid value there (paired: and a valid session-1 value), patients = how many different people
+ * they are, mean and t-interval over the episodes. A point describing fewer than `minPatients`
+ * people keeps its counts only.
  */
-export function referenceTrend(
-	csv: string,
-	measure: string,
-	range: [number, number],
-	condition: string | null,
-	minPatients = 5
-): ReferencePoint[] {
+export function referenceTrendPoints(csv: string, options: ReferenceTrendOptions) {
+	const { measure, range, kind, better, series, facet, keep = () => true } = options;
+	const minPatients = options.minPatients ?? 5;
+	const valueOf = (row: Record<string, string> | undefined) => {
+		const text = row ? field(row, measure) : '';
+		const value = text ? Number(text) : NaN;
+		return Number.isFinite(value) && value >= range[0] && value <= range[1] ? value : null;
+	};
+	const sign = better === 'lower' ? -1 : 1;
 	const cells = new Map<string, { episode: ReferenceEpisode; value: number }[]>();
 	for (const episode of referenceEpisodes(csv)) {
-		if (condition !== null && episode.condition !== condition) continue;
+		if (!keep(episode)) continue;
+		const baseline = valueOf(episode.sessions[0]);
 		episode.sessions.forEach((row, i) => {
-			const text = field(row, measure);
-			const value = text ? Number(text) : NaN;
-			if (!Number.isFinite(value) || value < range[0] || value > range[1]) return;
-			const key = `${episode.technique}\u0000${i + 1}`;
+			const score = valueOf(row);
+			if (score === null || (kind === 'paired' && baseline === null)) return;
+			const value = kind === 'paired' ? (score - baseline!) * sign : score;
+			const key = [facet === null ? '' : episode[facet], episode[series], i + 1].join('\u0000');
 			cells.set(key, [...(cells.get(key) ?? []), { episode, value }]);
 		});
 	}
 	return [...cells.entries()]
-		.map(([key, found]): ReferencePoint => {
-			const [technique, no] = key.split('\u0000') as [string, string];
+		.map(([key, found]): ReferenceTrendPoint => {
+			const [panel, name, no] = key.split('\u0000') as [string, string, string];
 			const n = new Set(found.map((f) => f.episode)).size;
 			const patients = new Set(found.map((f) => f.episode.patient)).size;
-			const base = { technique, time: Number(no), n, patients };
+			const base = { facet: panel, series: name, time: Number(no), n, patients };
 			if (patients < minPatients)
 				return { ...base, suppressed: true, mean: null, lo: null, hi: null };
 			const values = found.map((f) => f.value);
@@ -108,5 +134,37 @@ export function referenceTrend(
 				hi: half === null ? null : mean + half
 			};
 		})
-		.sort((a, b) => a.technique.localeCompare(b.technique) || a.time - b.time);
+		.sort(
+			(a, b) =>
+				a.facet.localeCompare(b.facet) || a.series.localeCompare(b.series) || a.time - b.time
+		);
+}
+
+/** The raw trend per technique (one panel), within one condition or all. */
+export function referenceTrend(
+	csv: string,
+	measure: string,
+	range: [number, number],
+	condition: string | null,
+	minPatients = 5
+): ReferencePoint[] {
+	return referenceTrendPoints(csv, {
+		measure,
+		range,
+		kind: 'raw',
+		better: 'lower',
+		series: 'technique',
+		facet: null,
+		keep: (e) => condition === null || e.condition === condition,
+		minPatients
+	}).map(({ series, time, n, patients, suppressed, mean, lo, hi }) => ({
+		technique: series,
+		time,
+		n,
+		patients,
+		suppressed,
+		mean,
+		lo,
+		hi
+	}));
 }
