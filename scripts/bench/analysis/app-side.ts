@@ -13,6 +13,7 @@ import { syntheticTablesSql } from './synthetic-sql';
 import type { AnalysisSizeResult, TableRows } from './types';
 
 const now = () => performance.now();
+export const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 /** The Coordinator's own cache key (coordinator.ts), to match engine timings to panels. */
 export const queryKey = (spec: QuerySpec) => JSON.stringify([spec.sql, spec.params ?? []]);
 
@@ -41,7 +42,7 @@ export interface SetupOps {
 export interface AppStateRun {
 	ms: number;
 	decodeMs: number;
-	panels: { ms: number; rows: number }[];
+	panels: { ms: number; rows: number; error?: string }[];
 }
 
 const COUNTS = `SELECT ${['sessions', 'observations', 'episode_measures', 'episode_points']
@@ -90,19 +91,24 @@ export async function appSide(
 		for (const queries of states) {
 			let decodeMs = 0;
 			const t0 = now();
-			const decoded = await Promise.all(
+			// A failing query is an answer too (the page shows the error): kept, not fatal.
+			const answers = await Promise.all(
 				queries.map(async ({ spec }) => {
-					const table = await coordinator.query(spec);
-					const d = now();
-					const n = rowObjects(table).length; // what each chart does with its answer
-					decodeMs += now() - d;
-					return n;
+					try {
+						const table = await coordinator.query(spec);
+						const d = now();
+						const rows = rowObjects(table).length; // what each chart does with its answer
+						decodeMs += now() - d;
+						return { rows };
+					} catch (e) {
+						return { rows: -1, error: message(e) };
+					}
 				})
 			);
 			const ms = now() - t0;
 			const panels = queries.map((q, i) => ({
 				ms: times.get(queryKey(q.spec)) ?? 0,
-				rows: decoded[i]!
+				...answers[i]!
 			}));
 			runs.push({ ms, decodeMs, panels });
 		}

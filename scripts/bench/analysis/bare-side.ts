@@ -3,7 +3,8 @@
 // after another: the Coordinator runs one read at a time too, and duckdb-wasm's worker would
 // queue concurrent calls anyway, so sequential is the floor for the same work.
 import { createBareBrowser } from '../bare-browser';
-import type { SetupOps } from './app-side';
+import type { RecordedOp } from '../recording-engine';
+import { message, type SetupOps } from './app-side';
 import type { PanelQuery } from './states';
 import type { AnalysisSizeResult } from './types';
 
@@ -11,7 +12,7 @@ const now = () => performance.now();
 
 export interface BareStateRun {
 	ms: number;
-	panels: { ms: number; rows: number }[];
+	panels: { ms: number; rows: number; error?: string }[];
 }
 
 export async function bareSide(
@@ -36,12 +37,13 @@ export async function bareSide(
 			const panels: BareStateRun['panels'] = [];
 			for (const { spec } of queries) {
 				const t1 = now();
-				const rows = await bare.run({
-					kind: 'query',
-					sql: spec.sql,
-					params: [...(spec.params ?? [])]
-				});
-				panels.push({ ms: now() - t1, rows: rows ?? -1 });
+				const op: RecordedOp = { kind: 'query', sql: spec.sql, params: [...(spec.params ?? [])] };
+				try {
+					const rows = await bare.run(op);
+					panels.push({ ms: now() - t1, rows: rows ?? -1 });
+				} catch (e) {
+					panels.push({ ms: now() - t1, rows: -1, error: message(e) });
+				}
 			}
 			runs.push({ ms: now() - t0, panels });
 		}

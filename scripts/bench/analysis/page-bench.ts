@@ -1,11 +1,9 @@
 // "Filter change → all charts" at one size, in the Chromium page: the app path, then the bare
 // path, each on its own database, closed before the next opens (10M rows need the whole heap).
-import { appSide, queryKey, type AppStateRun, type SetupOps } from './app-side';
+import { appSide, message, queryKey, type AppStateRun, type SetupOps } from './app-side';
 import { bareSide, type BareStateRun } from './bare-side';
 import { benchStates, pageQueries, WARMUPS } from './states';
 import type { AnalysisOptions, AnalysisSizeResult, StateTimes } from './types';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 
 export async function analysisBench(
 	rows: number,
@@ -47,7 +45,9 @@ export async function analysisBench(
 			appMs: a.panels[j]!.ms,
 			bareMs: b.panels[j]!.ms,
 			rows: a.panels[j]!.rows,
-			bareRows: b.panels[j]!.rows
+			bareRows: b.panels[j]!.rows,
+			...(a.panels[j]!.error && { error: a.panels[j]!.error }),
+			...(b.panels[j]!.error && { bareError: b.panels[j]!.error })
 		}));
 		const n = queries[i]!.length;
 		return [{ label, queries: n, appMs: a.ms, decodeMs: a.decodeMs, bareMs: b.ms, panels }];

@@ -101,6 +101,27 @@ function mismatches(results: readonly AnalysisSizeResult[]): string[] {
 	});
 }
 
+/** Queries that failed, per size and message (numbers in the message vary: they are folded). */
+function failures(results: readonly AnalysisSizeResult[]): string[] {
+	return results.flatMap((r) => {
+		const counts = new Map<string, number>();
+		for (const p of r.states.flatMap((s) => s.panels)) {
+			for (const [path, error] of [
+				['app', p.error],
+				['bare', p.bareError]
+			] as const) {
+				if (!error) continue;
+				const key = `${path} ${p.panel}: ${error.replace(/\d+/g, 'N')}`;
+				counts.set(key, (counts.get(key) ?? 0) + 1);
+			}
+		}
+		const list = [...counts].map(([key, k]) => `${k}× ${key}`);
+		return list.length
+			? [`FAILED answers at ${n(r.rows)} (timed all the same): ${list.join('; ')}`]
+			: [];
+	});
+}
+
 export function analysisNotes(results: readonly AnalysisSizeResult[], load: string): string[] {
 	const states = results[0]?.states.length ?? 0;
 	const repeated = Math.max(0, ...results.map((r) => r.repeatedQueries));
@@ -115,6 +136,7 @@ export function analysisNotes(results: readonly AnalysisSizeResult[], load: stri
 		...(memory.length
 			? [`DuckDB memory after the build (duckdb_memory()): ${memory.join('; ')}.`]
 			: []),
+		...failures(results),
 		...mismatches(results),
 		`Load: ${load}.`
 	];

@@ -16,7 +16,16 @@ export interface StateTimes {
 	/** Bare: the same statements one after another on duckdb-wasm's own connection. */
 	bareMs: number;
 	/** Per panel: the engine's time for its query (app) and the bare statement's time. */
-	panels: { panel: string; appMs: number; bareMs: number; rows: number; bareRows: number }[];
+	panels: {
+		panel: string;
+		appMs: number;
+		bareMs: number;
+		rows: number;
+		bareRows: number;
+		/** The query failed (its time still counts: the page waited for it too). */
+		error?: string;
+		bareError?: string;
+	}[];
 }
 
 export interface TableRows {
