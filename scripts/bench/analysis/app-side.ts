@@ -7,7 +7,7 @@ import { rowObjects } from '../../../src/lib/engine/rows';
 import { createWasmEngine } from '../../../src/lib/engine/wasm-engine';
 import { buildDerivedTables } from '../../../src/lib/model/derived-tables';
 import { installTQuantiles } from '../../../src/lib/stats/t-quantiles';
-import { recording, type RecordedOp } from '../recording-engine';
+import { describeOp, recording, type RecordedOp } from '../recording-engine';
 import type { PanelQuery } from './states';
 import { syntheticTablesSql } from './synthetic-sql';
 import type { AnalysisSizeResult, TableRows } from './types';
@@ -48,6 +48,7 @@ export interface AppStateRun {
 const COUNTS = `SELECT ${['sessions', 'observations', 'episode_measures', 'episode_points']
 	.map((t) => `(SELECT count(*) FROM ${t})::DOUBLE AS ${t}`)
 	.join(', ')}`;
+const MEMORY = `SELECT sum(memory_usage_bytes) / 1e6 AS mb FROM duckdb_memory()`;
 
 export async function appSide(
 	rows: number,
@@ -64,10 +65,20 @@ export async function appSide(
 			const rec = recording(db);
 			try {
 				await fn(rec.db);
+			} catch (e) {
+				// Which statement failed (e.g. ran out of memory), for the report.
+				const taken = rec.take();
+				into.push(...taken.map((t) => t.op));
+				const failed = taken.findLast((t) => t.failed);
+				throw new Error(`${message(e)}${failed ? ` (in: ${describeOp(failed.op, 60)})` : ''}`, {
+					cause: e
+				});
 			} finally {
 				into.push(...rec.take().map((t) => t.op));
 			}
 		});
+	const memoryMb = async () =>
+		rowObjects<{ mb: number }>(await coordinator.query({ sql: MEMORY }, { cache: false }))[0]?.mb;
 	try {
 		progress('  app: engine start, t-quantile macros (as Workspace.start)');
 		await write(ops.setup, installTQuantiles);
@@ -77,14 +88,14 @@ export async function appSide(
 			for (const sql of syntheticTablesSql(rows)) await db.query({ sql });
 		});
 		result.synthesiseMs = now() - t;
+		result.canonicalMb = await memoryMb();
 		progress(`  app: buildDerivedTables (synthesised in ${result.synthesiseMs.toFixed(0)} ms)`);
 		t = now();
 		await write(ops.derive, (db) => buildDerivedTables(db));
 		result.deriveMs = now() - t;
 		const [counts] = rowObjects<TableRows>(await coordinator.query({ sql: COUNTS }));
 		result.tables = counts;
-		const memory = `SELECT sum(memory_usage_bytes) / 1e6 AS mb FROM duckdb_memory()`;
-		result.memoryMb = rowObjects<{ mb: number }>(await coordinator.query({ sql: memory }))[0]?.mb;
+		result.memoryMb = await memoryMb();
 
 		progress(`  app: ${states.length} states, every panel's query at once through the Coordinator`);
 		const runs: AppStateRun[] = [];

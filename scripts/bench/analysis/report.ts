@@ -125,16 +125,19 @@ function failures(results: readonly AnalysisSizeResult[]): string[] {
 export function analysisNotes(results: readonly AnalysisSizeResult[], load: string): string[] {
 	const states = results[0]?.states.length ?? 0;
 	const repeated = Math.max(0, ...results.map((r) => r.repeatedQueries));
+	const mb = (x: number | undefined) => (x == null ? '—' : x.toFixed(0));
 	const memory = results
-		.filter((r) => r.memoryMb != null)
-		.map((r) => `${n(r.rows)}: ${r.memoryMb!.toFixed(0)} MB`);
+		.filter((r) => r.canonicalMb != null)
+		.map((r) => `${n(r.rows)}: ${mb(r.canonicalMb)} → ${mb(r.memoryMb)} MB`);
 	return [
 		`Filter change → all charts (ms): ${states} distinct filter states after ${WARMUPS} warm-up ones, p50/p95/max nearest-rank. app = every panel's query (dashboardQuery for the 8 panels + chipsQuery, 8–9 queries) issued at once through the app's Coordinator on its browser engine, timed until every answer is in and decoded with rowObjects; bare = the same statements and parameters on duckdb-wasm's own connection, one after another (prepared when they have parameters). SVG rendering is not included.`,
 		`Queries repeated from an earlier state (a cache would answer them): ${repeated}. The Coordinator runs one read at a time, so "at once" means queued: app ≈ sum of its queries.`,
 		'derive = buildDerivedTables (episodes → episode_measures → episode_points) in a Coordinator write; bare = its recorded statements replayed. The canonical tables are made in SQL (scripts/bench/analysis/synthetic-sql.ts), 8 sessions per episode, not imported.',
 		"Per panel: the engine's own time for that panel's query (app; queueing excluded) and the bare statement's time, p50 over the states.",
 		...(memory.length
-			? [`DuckDB memory after the build (duckdb_memory()): ${memory.join('; ')}.`]
+			? [
+					`DuckDB memory (duckdb_memory()), canonical tables → after the build: ${memory.join('; ')}; its limit in the wasm heap is 3.1 GiB.`
+				]
 			: []),
 		...failures(results),
 		...mismatches(results),

@@ -43,7 +43,8 @@ export interface AnalysisSizeResult {
 	deriveMs?: number;
 	bareDeriveMs?: number;
 	tables?: TableRows;
-	/** DuckDB's own memory use after the build (duckdb_memory()), MB. */
+	/** DuckDB's own memory use (duckdb_memory(), MB) with the canonical tables, and after the build. */
+	canonicalMb?: number;
 	memoryMb?: number;
 	/** Warm-up states are not in `states`. */
 	states: StateTimes[];
