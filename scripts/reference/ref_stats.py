@@ -116,10 +116,11 @@ def excluded(rows, measure, predicate):
 
 
 def chip_counts(rows, measure, predicates):
-    kept = included(rows, measure, lambda r: True)
-    out = {"n_0": len(kept), "patients_0": len({r["patient_no"] for r in kept})}
+    """Included episodes and patients before any filter (0) and under each filter as given."""
+    everyone = included(rows, measure, lambda r: True)
+    out = {"n_0": len(everyone), "patients_0": len({r["patient_no"] for r in everyone})}
     for i, predicate in enumerate(predicates, start=1):
-        kept = [r for r in kept if predicate(r)]
+        kept = [r for r in everyone if predicate(r)]
         out[f"n_{i}"] = len(kept)
         out[f"patients_{i}"] = len({r["patient_no"] for r in kept})
     return out

@@ -15,7 +15,7 @@ from scipy import stats
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
-from ref_data import MEASURES, episode_measures  # noqa: E402
+from ref_data import CLINICS, MEASURES, episode_measures  # noqa: E402
 from ref_models import adjusted_means, compare  # noqa: E402
 from ref_points import episode_points  # noqa: E402
 from ref_stats import chip_counts, distribution, excluded, nice_width, summary  # noqa: E402
@@ -80,10 +80,15 @@ def count_cases(rows):
         for name, flt in [("excluded, all", (any_, ALL)), ("excluded, neck pain", (neck, NECK))]
     ]
     lbp = eq("condition", "Low back pain")
-    chips = [lbp, eq("technique", "Swedish"), one_of("length_band", [30, 45])]
-    expected = [chip_counts(rows, "pain", [c[0] for c in chips])]
-    filters = [c[1] for c in chips]
-    out.append(case("chip counts", "chipCounts", expected, measure="pain", filters=filters))
+    swedish = both(lbp, eq("technique", "Swedish"))
+    # As the page builds them: chip i's filter holds chips 1…i. Ticking a second clinic widens.
+    for name, chips in [
+        ("chip counts, narrowing", [lbp, swedish, both(swedish, one_of("length_band", [30, 45]))]),
+        ("chip counts, widening", [one_of("clinic", ["North"]), one_of("clinic", CLINICS)]),
+    ]:
+        expected = [chip_counts(rows, "pain", [c[0] for c in chips])]
+        filters = [c[1] for c in chips]
+        out.append(case(name, "chipCounts", expected, measure="pain", filters=filters))
     scale = MEASURES["pain"][4:6]
     small = both(eq("condition", "Neck pain"), eq("technique", "Deep tissue"))
     for name, flt, least in [("distribution, lbp", lbp, 1), ("distribution, small", small, 5)]:

@@ -1,31 +1,63 @@
 import { parseArgs } from 'node:util';
 import { runImport, UsageError } from './import-command';
+import { runSummary } from './summary-command';
 
 const USAGE = `Usage: npm run -s cli -- import <file...> [--mapping mapping.json] [--json] [--now YYYY-MM-DD]
+       npm run -s cli -- summary <file...> [--mapping mapping.json] --measure <key> --by <field[,field]>
+                         [--target <value>] [--threshold <value>] [--min-patients N] [--now YYYY-MM-DD] [--json]
 
   import     read clinic exports (CSV/TSV, Excel, Parquet, JSON, NDJSON) into one dataset and
              print the validation report
+  summary    import as above, then print the outcome per group of episodes of care: n, patients,
+             mean improvement with 95 % CI, SD, SRM, responders and (with --target) target state
   --mapping  use this mapping (docs/mapping.schema.json, or an earlier --json output)
   --json     print exactly one JSON object on stdout
-  --now      treat this as the import date (dates after it are flagged)`;
+  --now      treat this as the import date (dates after it are flagged)
+  --measure  the measure's key (pain, sleep, …)
+  --by       clinic, therapist, condition, technique, age_band, sex, length_band, sessions
+  --target   target-state value in the measure's direction (pain ≤ value, sleep ≥ value)
+  --threshold       responder threshold in the measure's units (instead of its MCID)
+  --min-patients    groups with fewer patients show no statistics (default 5)`;
 
-/** Command line over the same import code the browser runs, with DuckDB in Node. */
+const COMMON = {
+	mapping: { type: 'string' },
+	json: { type: 'boolean', default: false },
+	now: { type: 'string' }
+} as const;
+const SUMMARY = {
+	...COMMON,
+	measure: { type: 'string' },
+	by: { type: 'string' },
+	target: { type: 'string' },
+	threshold: { type: 'string' },
+	'min-patients': { type: 'string' }
+} as const;
+
+/** Command line over the same import and statistics code the browser runs, with DuckDB in Node. */
 async function main(argv: string[]): Promise<number> {
-	const { positionals, values } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		options: {
-			mapping: { type: 'string' },
-			json: { type: 'boolean', default: false },
-			now: { type: 'string' }
-		}
-	});
-	const [command, ...files] = positionals;
-	if (command !== 'import' || files.length === 0) throw new UsageError(USAGE);
-	process.stdout.write(
-		`${await runImport({ files, json: values.json, mapping: values.mapping, now: values.now })}\n`
-	);
-	return 0;
+	const [command, ...rest] = argv;
+	if (command === 'import') {
+		const { positionals: files, values } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: COMMON
+		});
+		if (files.length === 0) throw new UsageError(USAGE);
+		process.stdout.write(`${await runImport({ files, ...values })}\n`);
+		return 0;
+	}
+	if (command === 'summary') {
+		const { positionals: files, values } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: SUMMARY
+		});
+		if (files.length === 0) throw new UsageError(USAGE);
+		const { 'min-patients': minPatients, ...others } = values;
+		process.stdout.write(`${await runSummary({ files, minPatients, ...others })}\n`);
+		return 0;
+	}
+	throw new UsageError(USAGE);
 }
 
 main(process.argv.slice(2)).then(

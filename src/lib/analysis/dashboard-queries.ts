@@ -34,9 +34,13 @@ export interface DashboardContext {
  * The query each chart declares, as data. A chart is filtered by every clause but its own
  * selection (crossfilter): the matrix ignores the cell clicked in it, the dose charts their own
  * bars. The forest and comparisons are about one condition, so they ignore the condition part
- * of the matrix selection but keep its technique out too (they compare techniques).
+ * of the matrix selection but keep its technique out too (they compare techniques). The trend
+ * keeps the selected series and highlights it instead.
  */
-export function dashboardQuery(panel: Panel, { state, measure, focus }: DashboardContext): QuerySpec | null {
+export function dashboardQuery(
+	panel: Panel,
+	{ state, measure, focus }: DashboardContext
+): QuerySpec | null {
 	const selection = Selection.from(clausesFromState(state));
 	const filterFor = (source: string | null) => whereSql(selection.clausesFor(source));
 	const common = (source: string | null) => ({
@@ -50,17 +54,27 @@ export function dashboardQuery(panel: Panel, { state, measure, focus }: Dashboar
 		case 'matrix':
 			return summaryQuery({ ...common(SOURCES.matrix), by: ['condition', 'technique'] });
 		case 'forest':
-			return focus === null ? null : adjustedMeansQuery({ ...common(SOURCES.matrix), condition: focus });
+			return focus === null
+				? null
+				: adjustedMeansQuery({ ...common(SOURCES.matrix), condition: focus });
 		case 'compare':
 			return focus === null ? null : compareQuery({ ...common(SOURCES.matrix), condition: focus });
-		case 'trend':
+		case 'trend': {
+			// Series are techniques (or conditions): a selected one is highlighted, not filtered
+			// out, so it stays comparable with the rest; the cell's other half filters.
+			const series = state.facet === 'condition' ? 'technique' : 'condition';
+			const clauses = selection
+				.clausesFor(SOURCES.trend)
+				.filter((c) => !(c.source === SOURCES.matrix && c.field === series));
 			return trendQuery({
 				...common(SOURCES.trend),
+				filter: whereSql(clauses),
 				axis: state.axis,
 				kind: state.trend,
-				by: state.facet === 'condition' ? 'technique' : 'condition',
+				by: series,
 				facet: state.facet
 			});
+		}
 		case 'distribution':
 			return distributionQuery(common(null));
 		case 'doseLength':

@@ -30,3 +30,11 @@ export function formatPercentCi(lo: number | null, hi: number | null): string {
 /** "n = 12 episodes, 9 patients": n counts episodes of care, the people behind them beside it. */
 export const nText = (counts: { n: number; patients: number }) =>
 	`n = ${episodesAndPatients(counts)}`;
+
+/** Axis tick text: categories as they are, numbers with a real minus sign. */
+export const formatTick = (value: number | string) =>
+	typeof value === 'number' ? String(value).replace('-', '−') : value;
+
+/** A value as short as it can be written exactly to two decimals: 2, 1.5, 0.25, −3. */
+export const formatCompact = (value: number) =>
+	String(Math.round(value * 100) / 100).replace('-', '−');

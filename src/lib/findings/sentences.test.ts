@@ -12,7 +12,6 @@ const cell = (over: Partial<Cell>): Cell => ({
 	improvement_mean: 1.8,
 	ci_low: 1.2,
 	ci_high: 2.4,
-	responders: 27,
 	responder_rate: 0.42,
 	...over
 });
@@ -52,7 +51,7 @@ describe('one sentence per condition', () => {
 		const small = conditionFindings([cell({ suppressed: true, improvement_mean: null })], pain!);
 		expect(small[0]!.text).toBe('Low back pain: too few patients per technique to say what works.');
 		const [f] = conditionFindings(
-			[cell({ improvement_mean: 4, responders: null, responder_rate: null })],
+			[cell({ improvement_mean: 4, responder_rate: null })],
 			flexibility!
 		);
 		expect(f!.text).toContain('flexibility up 4.0 % of normal');

@@ -10,7 +10,6 @@ export interface Cell {
 	improvement_mean: number | null;
 	ci_low: number | null;
 	ci_high: number | null;
-	responders: number | null;
 	responder_rate: number | null;
 }
 
@@ -68,7 +67,9 @@ export function conditionFindings(
 		}
 		// The interval in the sentence's own terms: "down 1.8 (1.2 to 2.4)", "up 0.3 (−0.2 to 0.8)".
 		const flip = best.improvement_mean! < 0 ? -1 : 1;
-		const [lo, hi] = [best.ci_low! * flip, best.ci_high! * flip].sort((a, b) => a - b);
+		const ends = [best.ci_low! * flip, best.ci_high! * flip];
+		const lo = Math.min(...ends);
+		const hi = Math.max(...ends);
 		const signed = (x: number) => (x < 0 ? `−${one(x)}` : one(x));
 		const noChange = lo <= 0 && hi >= 0 ? ', which includes no change' : '';
 		const interval = `(95 % CI ${signed(lo)} to ${signed(hi)}${noChange})`;

@@ -27,7 +27,7 @@ const episode = (patient: string, condition: string, measure: string) =>
 		 FROM episode_measures em JOIN (SELECT DISTINCT episode, patient FROM sessions) s USING (episode)
 		 WHERE s.patient = ? AND em.condition::VARCHAR = ? AND em.measure::VARCHAR = ?`,
 		[patient, condition, measure]
-	).then((r) => r[0]);
+	).then((r) => r[0]!);
 
 beforeAll(async () => {
 	({ db } = await dbWithCsv(CSV));
@@ -36,8 +36,8 @@ afterAll(() => db.close());
 
 describe('episode_measures', () => {
 	it('has one row per episode and measure, nothing dropped', async () => {
-		const [count] = await rows(db, 'SELECT count(*)::INTEGER AS n FROM episode_measures');
-		expect(count.n).toBe(5 * 2);
+		const [count] = await rows<Row>(db, 'SELECT count(*)::INTEGER AS n FROM episode_measures');
+		expect(count!.n).toBe(5 * 2);
 	});
 
 	it('signs improvement so positive is better and applies the registry MCID', async () => {
@@ -71,23 +71,23 @@ describe('episode_measures', () => {
 	});
 
 	it('numbers patients so two episodes of one person count once', async () => {
-		const [p] = await rows(
+		const [p] = await rows<Row>(
 			db,
 			`SELECT count(DISTINCT patient_no)::INTEGER AS patients, count(DISTINCT episode)::INTEGER AS episodes
 			 FROM episode_measures`
 		);
-		expect(p).toEqual({ patients: 4, episodes: 5 });
+		expect(p!).toEqual({ patients: 4, episodes: 5 });
 	});
 });
 
 describe('episode_points', () => {
 	it('has one row per episode, measure and point', async () => {
-		const [c] = await rows(
+		const [c] = await rows<Row>(
 			db,
 			`SELECT count(*)::INTEGER AS n, count(DISTINCT (episode, measure, "time"))::INTEGER AS points,
 				(SELECT count(*) FROM observations)::INTEGER AS observations FROM episode_points`
 		);
-		expect([c.n, c.points]).toEqual([c.observations, c.observations]);
+		expect([c!.n, c!.points]).toEqual([c!.observations, c!.observations]);
 	});
 
 	it('holds each observed point with its change from baseline, signed as improvement', async () => {
@@ -101,11 +101,11 @@ describe('episode_points', () => {
 			{ time: 2, week: 1, value: 7, change: 1 },
 			{ time: 3, week: 3, value: 1, change: 7 }
 		]);
-		const [noBaseline] = await rows(
+		const [noBaseline] = await rows<Row>(
 			db,
 			`SELECT change FROM episode_points WHERE measure = 'pain' AND condition = 'Neck pain' AND value = 5`
 		);
-		expect(noBaseline.change).toBeNull();
+		expect(noBaseline!.change).toBeNull();
 	});
 });
 

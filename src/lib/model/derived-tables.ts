@@ -20,7 +20,8 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 		measures: `measures${suffix}`,
 		datasetInfo: `dataset_info${suffix}`
 	};
-	const [measures, points] = DERIVED_TABLES.map((t) => `${t}${suffix}`);
+	const measures = `episode_measures${suffix}`;
+	const points = `episode_points${suffix}`;
 	try {
 		await db.query({ sql: `CREATE OR REPLACE TEMP TABLE ${EPISODES} AS ${episodesSql(src)}` });
 		await db.query(episodeMeasuresSql(src, EPISODES, measures));

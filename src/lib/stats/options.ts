@@ -1,4 +1,4 @@
-import type { SqlFilter } from './filter';
+import type { SqlFilter } from '../selection/clause';
 
 /** Which rows a statistic describes: one measure, and the selection's filter. */
 export interface MeasureScope {

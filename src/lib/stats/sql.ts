@@ -1,5 +1,5 @@
 import type { QuerySpec, SqlValue } from '../engine/engine';
-import type { SqlFilter } from './filter';
+import type { SqlFilter } from '../selection/clause';
 
 /** SQL text with the values bound to its `?` placeholders, in the order they appear. */
 export interface Fragment {
@@ -44,3 +44,6 @@ export const spec = (fragment: Fragment): QuerySpec => ({
 	sql: fragment.sql,
 	params: fragment.params as SqlValue[]
 });
+
+/** Every row: what whereSql gives when nothing is selected. */
+export const NO_FILTER: SqlFilter = { sql: 'TRUE', params: [] };

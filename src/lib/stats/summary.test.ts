@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../engine/engine';
-import type { SqlFilter } from './filter';
+import type { SqlFilter } from '../selection/clause';
 import {
 	expectRowsClose,
 	readReference,

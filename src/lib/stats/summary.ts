@@ -1,6 +1,7 @@
 import type { QuerySpec } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
-import { CATEGORY_FIELDS, isGroupField, type CategoryField, type GroupField } from './filter';
+import { isCategoryField } from '../selection/clause';
+import { isGroupField, type GroupField } from './group-fields';
 import type { MeasureScope, StatsOptions } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { spec, sql, val, where, type Fragment } from './sql';
@@ -15,7 +16,7 @@ export interface SummaryOptions extends StatsOptions {
 function groupColumn(field: GroupField): string {
 	if (!isGroupField(field)) throw new Error(`Cannot group by ${String(field)}.`);
 	const column = quoteIdent(field);
-	const type = CATEGORY_FIELDS.includes(field as CategoryField) ? 'VARCHAR' : 'INTEGER';
+	const type = isCategoryField(field) ? 'VARCHAR' : 'INTEGER';
 	return `${column}::${type} AS ${column}`;
 }
 

@@ -13,13 +13,13 @@ export interface PanelQuery<T> {
 }
 
 /**
- * A chart panel's standing query: the page's query for this panel, asked while the panel is on
+ * A chart panel's standing query (`view` is read when asked, as a component prop must be): the page's query for this panel, asked while the panel is on
  * screen; the last picture stays while new numbers load (or while scrolled away). Call during
  * component initialisation.
  */
-export function panelQuery<T>(view: AnalysisView, panel: Panel): PanelQuery<T> {
+export function panelQuery<T>(view: () => AnalysisView, panel: Panel): PanelQuery<T> {
 	const seen = new Visibility();
-	const result = liveQuery(() => (seen.visible ? view.query(panel) : null));
+	const result = liveQuery(() => (seen.visible ? view().query(panel) : null));
 	const rows = $derived(rowObjects<T>(result.table));
 	return {
 		seen,

@@ -1,0 +1,2 @@
+/** Wrong arguments or unreadable input: exit code 2. */
+export class UsageError extends Error {}
