@@ -146,8 +146,9 @@ def check_dropout(points):
 
 
 def p_values():
-    grid = [0.0, 0.25, 1.0, 1.96, -2.5, 4.0, 10.0, 30.0]
-    dfs = (1, 2, 3, 4, 5, 10, 30, 200, 5000)
+    """Both methods of the SQL: the finite series up to df 1000, the y-series above."""
+    grid = [0.0, 0.25, 1.0, 1.96, -2.5, 4.0, 10.0, 11.99, 12.01, 30.0]
+    dfs = (1, 2, 3, 4, 5, 10, 30, 200, 999, 1000, 1001, 1002, 5000, 10**5, 10**6, 10**7)
     return [{"df": df, "t": t, "p": float(2 * stats.t.sf(abs(t), df))} for df in dfs for t in grid]
 
 

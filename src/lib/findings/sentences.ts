@@ -1,4 +1,4 @@
-import type { Measure } from '../measures/registry';
+import { shortUnit, type Measure } from '../measures/registry';
 
 /** One condition × technique cell of the summary (summaryQuery by condition, technique). */
 export interface Cell {
@@ -21,14 +21,13 @@ export interface Finding {
 }
 
 const one = (x: number) => Math.abs(x).toFixed(1);
-const unitWord = (m: Measure) => (m.unit.startsWith('points') ? 'points' : m.unit);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "pain down 1.8 points" / "flexibility up 4.0 % of normal" — in the measure's own direction. */
 function changeWords(m: Measure, improvement: number): string {
 	const lowerIsBetter = m.better === 'lower';
 	const down = improvement > 0 === lowerIsBetter;
-	return `${m.label.toLowerCase()} ${down ? 'down' : 'up'} ${one(improvement)} ${unitWord(m)}`;
+	return `${m.label.toLowerCase()} ${down ? 'down' : 'up'} ${one(improvement)} ${shortUnit(m)}`;
 }
 
 function responderWords(cell: Cell, m: Measure, threshold: number | null): string {
@@ -37,7 +36,7 @@ function responderWords(cell: Cell, m: Measure, threshold: number | null): strin
 	}
 	const how =
 		threshold !== null
-			? `at least ${threshold} ${unitWord(m)} (your threshold)`
+			? `at least ${threshold} ${shortUnit(m)} (your threshold)`
 			: 'a clinically important amount';
 	return `${Math.round(cell.responder_rate * 100)} % of ${plural(cell.n, 'episode')} improved by ${how}`;
 }

@@ -65,3 +65,7 @@ export const BUILT_IN_MEASURES: readonly Measure[] = [
 		mcid: null
 	}
 ];
+
+/** The unit as axis labels and sentences use it: "points (0–10)" reads "points". */
+export const shortUnit = (m: Pick<Measure, 'unit'>) =>
+	m.unit.replace(/\s*\([^)]*\)\s*$/, '') || m.unit;

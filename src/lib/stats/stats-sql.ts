@@ -23,8 +23,10 @@ export const tHalfWidth = (n: string, sd: string) => `t975(${n} - 1) * ${sd} / s
  * Wilson 95 % interval ends of x successes in n, as domain.md writes it. Clamped to [0, 1]:
  * at 0 % and 100 % one end is exactly 0 or 1, which rounding would leave at ±1e-17.
  */
-export function wilson(x: string, n: string): { low: string; high: string } {
-	const p = `(${x})::DOUBLE / (${n})`;
+export function wilson(x: string, count: string): { low: string; high: string } {
+	// In DOUBLE: counts are INTEGER, and n·n overflows it beyond ~46k episodes in one cell.
+	const n = `(${count})::DOUBLE`;
+	const p = `(${x})::DOUBLE / ${n}`;
 	const z2 = `${Z * Z}::DOUBLE`;
 	const centre = `(${p} + ${z2} / (2 * (${n})))`;
 	const half = `(${Z}::DOUBLE * sqrt(${p} * (1 - ${p}) / (${n}) + ${z2} / (4 * (${n}) * (${n}))))`;
