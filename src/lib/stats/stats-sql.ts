@@ -12,6 +12,16 @@ export const includedEpisodes = ({ measure, filter }: MeasureScope): Fragment =>
 	sql`FROM episode_measures
 		WHERE measure::VARCHAR = ${val(measure)} AND excluded IS NULL AND ${where(filter)}`;
 
+/**
+ * Distinct patients among the rows (those matching `filter`), exactly. A row flagged
+ * `single_episode` is a patient's only episode with this measure, so it is one patient wherever it
+ * is grouped: only the other rows need count(DISTINCT), whose hashing was most of a trend's cost
+ * (1M sessions, half the patients with one episode: 267 → 145 ms in Node's duckdb-wasm).
+ */
+export const patients = (filter: Fragment = sql`TRUE`): Fragment =>
+	sql`(count(*) FILTER (WHERE ${filter} AND single_episode)
+		+ count(DISTINCT patient_no) FILTER (WHERE ${filter} AND NOT single_episode))::INTEGER`;
+
 /** A value only when its cell is not suppressed: a small cell's statistics never leave SQL. */
 export const shown = (value: string, suppressed = 'suppressed') =>
 	`CASE WHEN NOT ${suppressed} THEN ${value} END`;
