@@ -26,7 +26,7 @@ export function techniqueModel(options: ConditionOptions): Fragment {
 				regr_sxx(improvement, baseline) AS sxx, regr_sxy(improvement, baseline) AS sxy,
 				regr_syy(improvement, baseline) AS syy
 			${includedEpisodes(options)}
-				AND technique IS NOT NULL AND condition::VARCHAR = ${val(condition)}
+				AND technique IS NOT NULL AND condition = ${val(condition)}
 			GROUP BY technique
 		), judged AS (
 			SELECT *, patients < ${val(minPatients)} AS suppressed FROM groups

@@ -6,11 +6,13 @@ export const Z = 1.959963984540054;
 
 /**
  * The included episodes of one measure within the filter: those with a baseline and a follow-up,
- * the only ones change statistics describe (excluded ones are counted by excludedQuery).
+ * the only ones change statistics describe (excluded ones are counted by excludedQuery). The ENUM
+ * is compared with the bound text directly: DuckDB pushes it into the scan as a filter (a key it
+ * lacks matches nothing), a quarter faster than casting every row first (4M rows: 30 → 23 ms).
  */
 export const includedEpisodes = ({ measure, filter }: MeasureScope): Fragment =>
 	sql`FROM episode_measures
-		WHERE measure::VARCHAR = ${val(measure)} AND excluded IS NULL AND ${where(filter)}`;
+		WHERE measure = ${val(measure)} AND excluded IS NULL AND ${where(filter)}`;
 
 /**
  * Distinct patients among the rows (those matching `filter`), exactly. A row flagged

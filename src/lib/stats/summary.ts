@@ -91,6 +91,6 @@ export function excludedQuery({ measure, filter }: MeasureScope): QuerySpec {
 	return spec(sql`
 		SELECT excluded, count(*)::INTEGER AS n, ${patients()} AS patients
 		FROM episode_measures
-		WHERE measure::VARCHAR = ${val(measure)} AND excluded IS NOT NULL AND ${where(filter)}
+		WHERE measure = ${val(measure)} AND excluded IS NOT NULL AND ${where(filter)}
 		GROUP BY excluded ORDER BY excluded`);
 }

@@ -60,7 +60,7 @@ export function trendQuery(options: TrendOptions): QuerySpec {
 				${axis}::DOUBLE AS "time",
 				episode, patient_no, single_episode, ${perWeek ? `avg(${value})` : value} AS v
 			FROM episode_points
-			WHERE measure::VARCHAR = ${val(measure)} AND ${value} IS NOT NULL AND ${axis} IS NOT NULL
+			WHERE measure = ${val(measure)} AND ${value} IS NOT NULL AND ${axis} IS NOT NULL
 				AND ${where(filter)}
 			${perWeek ? 'GROUP BY ALL' : ''}
 		), cells AS (
