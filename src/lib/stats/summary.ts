@@ -7,6 +7,29 @@ import { MIN_CELL_PATIENTS } from './small-cells';
 import { spec, sql, val, where, type Fragment } from './sql';
 import { includedEpisodes, patients, shown, tHalfWidth, wilson } from './stats-sql';
 
+/** One row of summaryQuery, its group columns apart (null statistics: suppressed or unknown). */
+export interface SummaryRow {
+	/** Included episodes of care, and the distinct patients behind them. */
+	n: number;
+	patients: number;
+	/** Fewer patients than the threshold: every statistic is null. */
+	suppressed: boolean;
+	baseline_mean: number | null;
+	improvement_mean: number | null;
+	improvement_sd: number | null;
+	ci_low: number | null;
+	ci_high: number | null;
+	srm: number | null;
+	responders: number | null;
+	responder_rate: number | null;
+	responder_ci_low: number | null;
+	responder_ci_high: number | null;
+	target_n: number | null;
+	target_rate: number | null;
+	target_ci_low: number | null;
+	target_ci_high: number | null;
+}
+
 export interface SummaryOptions extends StatsOptions {
 	/** Grouping fields, in order; [] = one row for the whole selection. */
 	by: readonly GroupField[];
