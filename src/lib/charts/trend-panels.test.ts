@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	bandSeries,
+	dodgeLabels,
 	drawnSeries,
 	panelGrid,
 	sharedXDomain,
@@ -67,5 +68,42 @@ describe('trend panels', () => {
 		expect(panelGrid(4, 1000)).toEqual({ columns: 3, rows: 2, panelWidth: 1000 / 3 });
 		expect(panelGrid(1, 1000)).toEqual({ columns: 1, rows: 1, panelWidth: 1000 });
 		expect(panelGrid(3, 200).columns).toBe(1);
+	});
+});
+
+describe('dodgeLabels', () => {
+	it('leaves labels apart where they are', () => {
+		expect(
+			dodgeLabels([
+				{ x: 100, y: 10 },
+				{ x: 100, y: 40 },
+				{ x: 10, y: 12 }
+			])
+		).toEqual([0, 0, 0]);
+	});
+
+	it('pushes crowded labels down below the one above them, the upper one first', () => {
+		// 15 stays; the two at 20 go to 26 and 37, each a full gap below the previous.
+		expect(
+			dodgeLabels([
+				{ x: 100, y: 20 },
+				{ x: 100, y: 20 },
+				{ x: 110, y: 15 }
+			])
+		).toEqual([6, 17, 0]);
+	});
+
+	it('moves labels off fixed text, which stays', () => {
+		expect(dodgeLabels([{ x: 200, y: 50 }], [{ x: 210, y: 46 }])).toEqual([7]);
+	});
+
+	it('clears every label placed, not only the last one', () => {
+		const shift = dodgeLabels([
+			{ x: 0, y: 0 },
+			{ x: 0, y: 11 },
+			{ x: 0, y: 5 }
+		]);
+		const ys = [0, 11, 5].map((y, i) => y + shift[i]!).sort((a, b) => a - b);
+		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(11);
 	});
 });

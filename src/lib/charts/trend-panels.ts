@@ -89,3 +89,41 @@ export const trendTableRows = (panels: readonly TrendPanelData[]): TrendTableRow
 	panels.flatMap((panel) =>
 		panel.series.flatMap((s) => s.points.map((p) => ({ ...p, panel: panel.title, series: s.name })))
 	);
+
+/** An end-of-line label at its point, in pixels. */
+export interface EndLabel {
+	x: number;
+	y: number;
+}
+
+/**
+ * Vertical nudges (px) that keep end-of-line labels ("n 12") from printing over each other or
+ * over `fixed` text (a reference line's label): labels closer than `width` across and `gap` up
+ * or down are pushed down, top first, until they clear everything already placed. A label
+ * alone keeps its place (0).
+ */
+export function dodgeLabels(
+	labels: readonly EndLabel[],
+	fixed: readonly EndLabel[] = [],
+	gap = 11,
+	width = 34
+): number[] {
+	const order = labels.map((_, i) => i).sort((a, b) => labels[a]!.y - labels[b]!.y);
+	const placed: { x: number; y: number }[] = [...fixed];
+	const shift = labels.map(() => 0);
+	for (const i of order) {
+		const { x } = labels[i]!;
+		let y = labels[i]!.y;
+		for (let moved = true; moved;) {
+			moved = false;
+			for (const p of placed)
+				if (Math.abs(p.x - x) < width && Math.abs(p.y - y) < gap) {
+					y = p.y + gap;
+					moved = true;
+				}
+		}
+		placed.push({ x, y });
+		shift[i] = y - labels[i]!.y;
+	}
+	return shift;
+}
