@@ -1,22 +1,31 @@
-// npm run bench [-- --rows N … --env node|chromium]: import + trend query timings, the app's
-// LocalEngine vs the same calls on bare duckdb-wasm, in Node and in Chromium. Prints a Markdown
-// table (stdout), writes bench-data/results.json, reports progress on stderr. Timings only:
-// nothing here asserts on them.
-import { readFileSync, writeFileSync } from 'node:fs';
+// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis]:
+// import + trend query timings, the app's LocalEngine vs the same calls on bare duckdb-wasm, in
+// Node and in Chromium; then the analysis page's "filter change → all charts" in Chromium, the app's
+// Coordinator vs the same SQL bare (analysis/). Prints Markdown tables (stdout), writes
+// bench-data/results.json, reports progress on stderr. Timings only: nothing here asserts on them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { createNodeEngine } from '../../src/lib/engine/node-engine';
-import { launchBrowser } from '../../tests/e2e/support/browser';
 import type { Harness } from '../../tests/harness/harness';
-import { serveStatic } from '../../tests/support/static-server';
+import { analysisInChromium } from './analysis/chromium';
+import { analysisNotes, analysisTables, summariseAnalysis } from './analysis/report';
 import { createBareNode } from './bare-node';
 import { benchSize } from './core';
 import { BENCH_DIR, benchFile, type BenchFile } from './data';
+import { withHarnessPage } from './harness-page';
 import { markdownTable, notes, statementMedians, summarise, type EnvRun } from './report';
 import type { BenchOptions } from './types';
 
 const log = (msg: string) => console.error(msg);
+const pkg = 'node_modules/@duckdb/duckdb-wasm/package.json';
+const machine = (chromium = 'not run') => ({
+	cores: cpus().length,
+	cpu: cpus()[0]?.model ?? 'unknown',
+	node: process.version,
+	chromium,
+	duckdbWasm: (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
+});
 const failure = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** 3 import runs where they are quick; 1 at a million rows keeps the bench near 5 minutes. */
@@ -51,20 +60,8 @@ async function inNode(files: BenchFile[]): Promise<EnvRun[]> {
 }
 
 async function inChromium(files: BenchFile[]): Promise<{ runs: EnvRun[]; version: string }> {
-	log('building the harness page (vite.harness.config.ts → build-harness/)');
-	await build({ configFile: 'vite.harness.config.ts' });
-	const served = await serveStatic({ '/': 'build-harness', '/bench-data/': BENCH_DIR });
-	const browser = await launchBrowser();
-	try {
-		// One page for all sizes, as in Node one process: the larger file runs on a warm engine.
-		const page = await browser.newPage();
-		// The harness reports progress with console.log; anything else (e.g. the favicon 404) is
-		// labelled so it is not mistaken for the bench's own output.
-		page.on('console', (m) =>
-			log(m.type() === 'log' ? m.text() : `[chromium ${m.type()}] ${m.text()}`)
-		);
-		await page.goto(served.url);
-		await page.waitForFunction(() => 'harness' in window);
+	// One page for all sizes, as in Node one process: the larger file runs on a warm engine.
+	const { value: runs, version } = await withHarnessPage(async (page, url) => {
 		const runs: EnvRun[] = [];
 		for (const f of files) {
 			log(`chromium, ${f.rows} rows`);
@@ -78,7 +75,7 @@ async function inChromium(files: BenchFile[]): Promise<{ runs: EnvRun[]; version
 				const { fetchMs, ...result } = await page.evaluate(
 					([url, file, opts]) =>
 						(window as unknown as { harness: Harness }).harness.bench(url, file, opts),
-					[`${served.url}bench-data/${f.name}`, f.name, run.options] as const
+					[`${url}bench-data/${f.name}`, f.name, run.options] as const
 				);
 				Object.assign(run, { fetchMs, result });
 			} catch (e) {
@@ -87,44 +84,71 @@ async function inChromium(files: BenchFile[]): Promise<{ runs: EnvRun[]; version
 			}
 			runs.push(run);
 		}
-		return { runs, version: browser.version() };
-	} finally {
-		await browser.close();
-		served.server.close();
-	}
+		return runs;
+	});
+	return { runs, version };
+}
+
+const PARTS = ['import', 'analysis'] as const;
+
+async function importPart(sizes: string[], env: string) {
+	const started = performance.now();
+	const files: BenchFile[] = [];
+	for (const rows of sizes) files.push(await benchFile(Number(rows)));
+	const node = env === 'chromium' ? [] : await inNode(files);
+	const chromium = env === 'node' ? null : await inChromium(files);
+	const runs = [...node, ...(chromium?.runs ?? [])];
+	const seconds = (performance.now() - started) / 1000;
+	const rows = runs.flatMap(summarise);
+	const text = notes(runs, machine(chromium?.version), seconds);
+	console.log([markdownTable(rows), '', ...text.map((n) => `- ${n}`)].join('\n'));
+	const detail = runs.map((r) => ({ ...r, statementMedians: statementMedians(r) }));
+	return {
+		machine: machine(chromium?.version),
+		totalSeconds: seconds,
+		summary: rows,
+		notes: text,
+		runs: detail
+	};
+}
+
+async function analysisPart(sizes: number[]) {
+	const started = performance.now();
+	const { results, version, load } = await analysisInChromium(sizes);
+	const seconds = (performance.now() - started) / 1000;
+	const summary = results.map(summariseAnalysis);
+	const m = machine(version);
+	const text = [
+		...analysisNotes(results, load),
+		`Machine: ${m.cores} cores (${m.cpu}), Chromium ${m.chromium}, duckdb-wasm ${m.duckdbWasm}. Analysis bench time ${seconds.toFixed(0)} s.`
+	];
+	console.log(['', analysisTables(summary), '', ...text.map((n) => `- ${n}`)].join('\n'));
+	return { machine: m, totalSeconds: seconds, summary, notes: text, results };
 }
 
 async function main() {
 	const { values } = parseArgs({
 		options: {
 			rows: { type: 'string', multiple: true, default: ['100000', '1000000'] },
-			env: { type: 'string', default: 'both' }
+			env: { type: 'string', default: 'both' },
+			'analysis-rows': { type: 'string', default: '100000,1000000,10000000' },
+			only: { type: 'string' }
 		}
 	});
-	const started = performance.now();
-	const files: BenchFile[] = [];
-	for (const rows of values.rows) files.push(await benchFile(Number(rows)));
-	const node = values.env === 'chromium' ? [] : await inNode(files);
-	const chromium = values.env === 'node' ? null : await inChromium(files);
-	const runs = [...node, ...(chromium?.runs ?? [])];
-	const seconds = (performance.now() - started) / 1000;
-
-	const pkg = 'node_modules/@duckdb/duckdb-wasm/package.json';
-	const machine = {
-		cores: cpus().length,
-		cpu: cpus()[0]?.model ?? 'unknown',
-		node: process.version,
-		chromium: chromium?.version ?? 'not run',
-		duckdbWasm: (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
-	};
-	const rows = runs.flatMap(summarise);
-	const text = notes(runs, machine, seconds);
-	console.log([markdownTable(rows), '', ...text.map((n) => `- ${n}`)].join('\n'));
-
-	const detail = runs.map((r) => ({ ...r, statementMedians: statementMedians(r) }));
-	const json = { machine, totalSeconds: seconds, summary: rows, notes: text, runs: detail };
-	writeFileSync(`${BENCH_DIR}/results.json`, JSON.stringify(json, null, '\t') + '\n');
-	log(`wrote ${BENCH_DIR}/results.json`);
+	const only = values.only as (typeof PARTS)[number] | undefined;
+	if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only ${PARTS.join(' | ')}`);
+	const sizes = values['analysis-rows'].split(',').map(Number);
+	const path = `${BENCH_DIR}/results.json`;
+	// A partial run keeps the other part's numbers from the last run (each part has its machine).
+	const json: Record<string, unknown> =
+		only && existsSync(path)
+			? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+			: {};
+	if (only !== 'analysis') Object.assign(json, await importPart(values.rows, values.env));
+	if (only !== 'import') json.analysis = await analysisPart(sizes);
+	mkdirSync(BENCH_DIR, { recursive: true }); // the import part's data files would make it
+	writeFileSync(path, JSON.stringify(json, null, '\t') + '\n');
+	log(`wrote ${path}`);
 }
 
 main().catch((err) => {

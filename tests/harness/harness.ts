@@ -5,6 +5,8 @@ import { installTQuantiles } from '../../src/lib/stats/t-quantiles';
 import { toPlainJson } from '../reference/plain-json';
 import { createBareBrowser } from '../../scripts/bench/bare-browser';
 import { benchSize } from '../../scripts/bench/core';
+import { analysisBench as analysisSize } from '../../scripts/bench/analysis/page-bench';
+import type { AnalysisOptions } from '../../scripts/bench/analysis/types';
 import type { BenchOptions } from '../../scripts/bench/types';
 
 /** Runs the same queries the Node parity test runs, through the app's browser LocalEngine. */
@@ -32,6 +34,14 @@ async function bench(url: string, file: string, opts: BenchOptions) {
 	return { ...result, fetchMs };
 }
 
-const harness = { runQueries, bench, ready: true };
+/**
+ * `npm run bench`'s analysis part: synthetic tables of `rows` sessions, the derived tables built,
+ * then filter changes answered through the app's Coordinator and on bare duckdb-wasm.
+ */
+function analysisBench(rows: number, opts: AnalysisOptions) {
+	return analysisSize(rows, opts, (msg) => console.log(msg));
+}
+
+const harness = { runQueries, bench, analysisBench, ready: true };
 Object.assign(window, { harness });
 export type Harness = typeof harness;

@@ -34,6 +34,36 @@ const pick = (values: readonly string[], seed: string) =>
 	`[${values.map((v) => `'${v}'`).join(', ')}][1 + (hash(${seed}) % ${values.length})::BIGINT]`;
 
 const SESSIONS_PER_EPISODE = 8;
+/** Sessions per observations INSERT: one statement for 10M sessions sorted ~30M rows at once and
+ * ran out of the wasm heap; a million at a time keeps the sort small (and the order the same). */
+const OBSERVATION_CHUNK = 1_000_000;
+
+/**
+ * Pain falls by a technique- and condition-dependent amount; the others drift; some scores are
+ * missing (sleep and stress are asked at every other session). In session order, as an import
+ * of a sorted file would leave them.
+ */
+function observationChunks(rows: number): string[] {
+	return Array.from({ length: Math.ceil(rows / OBSERVATION_CHUNK) }, (_, i) => {
+		const [from, to] = [i * OBSERVATION_CHUNK + 1, (i + 1) * OBSERVATION_CHUNK];
+		return `INSERT INTO observations
+		WITH s AS (SELECT session_id, episode, session_no, condition, technique FROM sessions
+			WHERE session_id BETWEEN ${from} AND ${to})
+		SELECT session_id, 'pain',
+			greatest(0, least(10, round(7 - (session_no - 1) * (0.1 + (hash(technique::VARCHAR || condition::VARCHAR) % 30)::INTEGER / 100)
+				+ ((hash(session_id) % 5)::INTEGER - 2) * 0.6)))::DOUBLE
+		FROM s WHERE (hash(session_id * 29) % 20)::INTEGER <> 0
+		UNION ALL
+		SELECT session_id, 'flexibility', least(100, 55 + session_no * 2 + (hash(session_id * 31) % 9)::INTEGER)::DOUBLE FROM s
+		UNION ALL
+		SELECT session_id, 'sleep', least(10, 4 + session_no // 3 + (hash(session_id * 37) % 3)::INTEGER)::DOUBLE
+		FROM s WHERE session_no % 2 = 1
+		UNION ALL
+		SELECT session_id, 'stress', greatest(0, 7 - session_no // 3 - (hash(session_id * 41) % 3)::INTEGER)::DOUBLE
+		FROM s WHERE session_no % 2 = 1
+		ORDER BY session_id`;
+	});
+}
 
 export function syntheticTablesSql(rows: number): string[] {
 	const episodes = Math.ceil(rows / SESSIONS_PER_EPISODE);
@@ -59,23 +89,9 @@ export function syntheticTablesSql(rows: number): string[] {
 			minutes, NULL, 'synthetic.csv', (e.episode * ${SESSIONS_PER_EPISODE} + k)::INTEGER + 1, NULL
 		FROM e, (SELECT range::INTEGER AS k FROM range(${SESSIONS_PER_EPISODE}))
 		WHERE e.episode * ${SESSIONS_PER_EPISODE} + k < ${rows}`,
-		// Pain falls by a technique- and condition-dependent amount; the others drift; some scores
-		// are missing (sleep and stress are asked at every other session).
-		`CREATE OR REPLACE TABLE observations AS
-		WITH s AS (SELECT session_id, episode, session_no, condition, technique FROM sessions)
-		SELECT session_id, 'pain'::ENUM('pain', 'flexibility', 'sleep', 'stress') AS measure,
-			greatest(0, least(10, round(7 - (session_no - 1) * (0.1 + (hash(technique::VARCHAR || condition::VARCHAR) % 30)::INTEGER / 100)
-				+ ((hash(session_id) % 5)::INTEGER - 2) * 0.6)))::DOUBLE AS value
-		FROM s WHERE (hash(session_id * 29) % 20)::INTEGER <> 0
-		UNION ALL
-		SELECT session_id, 'flexibility', least(100, 55 + session_no * 2 + (hash(session_id * 31) % 9)::INTEGER)::DOUBLE FROM s
-		UNION ALL
-		SELECT session_id, 'sleep', least(10, 4 + session_no // 3 + (hash(session_id * 37) % 3)::INTEGER)::DOUBLE
-		FROM s WHERE session_no % 2 = 1
-		UNION ALL
-		SELECT session_id, 'stress', greatest(0, 7 - session_no // 3 - (hash(session_id * 41) % 3)::INTEGER)::DOUBLE
-		FROM s WHERE session_no % 2 = 1
-		ORDER BY session_id`,
+		`CREATE OR REPLACE TABLE observations (session_id INTEGER,
+			measure ENUM('pain', 'flexibility', 'sleep', 'stress'), value DOUBLE)`,
+		...observationChunks(rows),
 		`CREATE OR REPLACE TABLE measures AS SELECT * FROM (VALUES
 			('pain', 'Pain', 'NPRS', 'points (0–10)', 0.0, 10.0, 'lower', 2.0, 30.0, 'Ostelo 2008'),
 			('flexibility', 'Flexibility', 'ROM', '% of normal', 0.0, 100.0, 'higher', NULL, NULL, NULL),

@@ -1,22 +1,20 @@
 import { scaleDiverging, scaleSequential } from 'd3-scale';
 import { interpolatePuOr, interpolatePurples } from 'd3-scale-chromatic';
+import type { SummaryRow } from '../stats/summary';
 
 /** One condition × technique cell: a summaryQuery row grouped by condition and technique. */
-export interface MatrixRow {
-	condition: string;
-	technique: string;
-	/** Episodes of care included. */
-	n: number;
-	patients: number;
-	/** Too few patients: every statistic below is null. */
-	suppressed: boolean;
-	improvement_mean: number | null;
-	ci_low: number | null;
-	ci_high: number | null;
-	responder_rate: number | null;
-	responder_ci_low: number | null;
-	responder_ci_high: number | null;
-}
+export type MatrixRow = { condition: string; technique: string } & Pick<
+	SummaryRow,
+	| 'n'
+	| 'patients'
+	| 'suppressed'
+	| 'improvement_mean'
+	| 'ci_low'
+	| 'ci_high'
+	| 'responder_rate'
+	| 'responder_ci_low'
+	| 'responder_ci_high'
+>;
 
 export type MatrixMetric = 'improvement' | 'responder_rate';
 

@@ -1,17 +1,11 @@
 import { shortUnit, type Measure } from '../measures/registry';
+import type { SummaryRow } from '../stats/summary';
 
-/** One condition × technique cell of the summary (summaryQuery by condition, technique). */
-export interface Cell {
-	condition: string;
-	technique: string;
-	n: number;
-	patients: number;
-	suppressed: boolean;
-	improvement_mean: number | null;
-	ci_low: number | null;
-	ci_high: number | null;
-	responder_rate: number | null;
-}
+/** What a sentence reads of a condition × technique cell (summaryQuery by both). */
+export type Cell = { condition: string; technique: string } & Pick<
+	SummaryRow,
+	'n' | 'patients' | 'suppressed' | 'improvement_mean' | 'ci_low' | 'ci_high' | 'responder_rate'
+>;
 
 export interface Finding {
 	condition: string;

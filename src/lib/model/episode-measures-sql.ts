@@ -16,6 +16,8 @@ export const improvementSql = (better: string, from: string, to: string) =>
  * default target state. An episode without a baseline or a follow-up is kept with its reason in
  * `excluded`, so it is counted and shown, never silently lost. Sorted by measure and condition:
  * every analysis picks one measure, and DuckDB then skips the other row groups.
+ * `single_episode` marks a patient's only episode with this measure: such a row is one patient in
+ * any group, so counting distinct patients only needs a hash over the others (stats-sql.ts).
  */
 export function episodeMeasuresSql(src: SourceTables, episodes: string, out: string): QuerySpec {
 	const targets = Object.entries(DEFAULT_TARGETS);
@@ -54,7 +56,8 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 			CASE better WHEN 'higher' THEN "last" >= target - ${THRESHOLD_SLACK}
 				ELSE "last" <= target + ${THRESHOLD_SLACK} END
 		END AS target_met,
-		CASE WHEN baseline IS NULL THEN 'no baseline' WHEN "last" IS NULL THEN 'no follow-up' END AS excluded
+		CASE WHEN baseline IS NULL THEN 'no baseline' WHEN "last" IS NULL THEN 'no follow-up' END AS excluded,
+		count(*) OVER (PARTITION BY measure, patient_no) = 1 AS single_episode
 	FROM judged
 	ORDER BY measure, condition`;
 	return { sql, params: targets.flat() };

@@ -27,6 +27,7 @@ export function episodePointsSql(src: SourceTables, episodeMeasures: string, out
 	)
 	SELECT em.measure, em.episode, em.patient_no, em.clinic, em.therapist, em.condition,
 		em.technique, em.age_band, em.sex, em.length_band, em.sessions, em.start_date,
+		em.single_episode,
 		p."time", p.week::INTEGER AS week, p.value,
 		${improvementSql('em.better', 'em.baseline', 'p.value')} AS change
 	FROM point_values p JOIN ${episodeMeasures} em USING (episode, measure)

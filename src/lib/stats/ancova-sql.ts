@@ -1,7 +1,7 @@
 import type { StatsOptions } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { sql, val, type Fragment } from './sql';
-import { includedEpisodes } from './stats-sql';
+import { includedEpisodes, patients } from './stats-sql';
 
 export interface ConditionOptions extends StatsOptions {
 	/** Techniques are compared within this condition only. */
@@ -21,12 +21,12 @@ export function techniqueModel(options: ConditionOptions): Fragment {
 	return sql`
 		groups AS (
 			SELECT technique::VARCHAR AS technique, count(*)::INTEGER AS n,
-				count(DISTINCT patient_no)::INTEGER AS patients,
+				${patients()} AS patients,
 				avg(improvement) AS y_mean, stddev_samp(improvement) AS y_sd, avg(baseline) AS x_mean,
 				regr_sxx(improvement, baseline) AS sxx, regr_sxy(improvement, baseline) AS sxy,
 				regr_syy(improvement, baseline) AS syy
 			${includedEpisodes(options)}
-				AND technique IS NOT NULL AND condition::VARCHAR = ${val(condition)}
+				AND technique IS NOT NULL AND condition = ${val(condition)}
 			GROUP BY technique
 		), judged AS (
 			SELECT *, patients < ${val(minPatients)} AS suppressed FROM groups

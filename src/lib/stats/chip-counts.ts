@@ -1,7 +1,7 @@
 import type { QuerySpec } from '../engine/engine';
 import type { SqlFilter } from '../selection/clause';
 import { join, NO_FILTER, spec, sql, where } from './sql';
-import { includedEpisodes } from './stats-sql';
+import { includedEpisodes, patients } from './stats-sql';
 
 export interface ChipCountsOptions {
 	measure: string;
@@ -21,11 +21,10 @@ export function chipCountsQuery({ measure, filters }: ChipCountsOptions): QueryS
 	const counts = filters.map(
 		(filter, i) => sql`
 			(count(*) FILTER (WHERE ${where(filter)}))::INTEGER AS n_${String(i + 1)},
-			(count(DISTINCT patient_no) FILTER (WHERE ${where(filter)}))::INTEGER
-				AS patients_${String(i + 1)}`
+			${patients(where(filter))} AS patients_${String(i + 1)}`
 	);
 	return spec(sql`
-		SELECT count(*)::INTEGER AS n_0, count(DISTINCT patient_no)::INTEGER AS patients_0
+		SELECT count(*)::INTEGER AS n_0, ${patients()} AS patients_0
 			${join(
 				counts.map((c) => sql`, ${c}`),
 				''

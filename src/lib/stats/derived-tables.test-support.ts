@@ -82,7 +82,13 @@ export async function loadTable(
 		});
 		select.push(`${column}::${type} AS ${column}`);
 	}
+	// The model's single_episode flag (a patient's only episode with the measure), derived the
+	// same way from the rows, so fixtures need not spell it out.
+	const single =
+		columns.some(([c]) => c === 'measure') && columns.some(([c]) => c === 'patient_no')
+			? ', count(DISTINCT episode) OVER (PARTITION BY measure, patient_no) = 1 AS single_episode'
+			: '';
 	await db.query({
-		sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select.join(', ')} FROM ${staging}; DROP TABLE ${staging}`
+		sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select.join(', ')}${single} FROM ${staging}; DROP TABLE ${staging}`
 	});
 }

@@ -2,7 +2,7 @@ import type { QuerySpec } from '../engine/engine';
 import type { MeasureScope } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { spec, sql, val } from './sql';
-import { includedEpisodes } from './stats-sql';
+import { includedEpisodes, patients } from './stats-sql';
 
 export interface DistributionOptions extends MeasureScope {
 	minPatients?: number;
@@ -32,12 +32,12 @@ export function distributionQuery(options: DistributionOptions): QuerySpec {
 	const { measure, minPatients = MIN_CELL_PATIENTS } = options;
 	const query = sql`
 		WITH vals AS (
-			SELECT improvement, patient_no ${includedEpisodes(options)}
+			SELECT improvement, patient_no, single_episode ${includedEpisodes(options)}
 		), width AS (
 			SELECT ${binWidthSql('"min"', '"max"')} AS w FROM measures WHERE "key" = ${val(measure)}
 		), total AS (
-			SELECT count(*)::INTEGER AS n, count(DISTINCT patient_no)::INTEGER AS patients,
-				count(DISTINCT patient_no) < ${val(minPatients)} AS suppressed
+			SELECT count(*)::INTEGER AS n, ${patients()} AS patients,
+				${patients()} < ${val(minPatients)} AS suppressed
 			FROM vals
 		), binned AS (
 			SELECT floor(round(improvement / w, 9))::BIGINT AS k FROM vals CROSS JOIN width

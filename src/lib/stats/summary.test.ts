@@ -9,6 +9,7 @@ import {
 	type ReferenceCase,
 	type Row
 } from './reference.test-support';
+import { freshDb } from '../../../tests/support/db';
 import { excludedQuery, summaryQuery, type SummaryOptions } from './summary';
 
 const reference = readReference<{ episode_measures: Row[]; cases: ReferenceCase[] }>(
@@ -95,5 +96,36 @@ describe('excludedQuery', () => {
 	it.each(cases('excluded').map((c) => [c.name, c] as const))('%s', async (name, c) => {
 		const { measure, filter } = c.options as { measure: string; filter: SqlFilter };
 		expectRowsClose(await run(db, excludedQuery({ measure, filter })), c.expected, name);
+	});
+});
+
+describe('summaryQuery on a cell larger than INTEGER squares allow', () => {
+	it('computes the Wilson interval of 30,000 responders in 60,000 episodes', async () => {
+		const big = await freshDb();
+		try {
+			// Every column summaryQuery reads; 60k episodes of one condition, every other one responds.
+			await big.query({
+				sql: `CREATE TABLE episode_measures AS SELECT range::INTEGER AS episode,
+					range::INTEGER AS patient_no, 'Neck pain' AS condition, 'pain' AS measure,
+					'lower' AS better, 6.0 AS baseline, 4.0 AS "last", 2.0 AS improvement,
+					range % 2 = 0 AS responder, NULL::BOOLEAN AS target_met, NULL AS excluded, TRUE AS single_episode
+					FROM range(60000)`
+			});
+			const [row] = await run(
+				big,
+				summaryQuery({ measure: 'pain', filter: { sql: 'TRUE', params: [] }, by: [] })
+			);
+			// First principles: p = 0.5, n = 60,000, z = 1.959963984540054.
+			const z = 1.959963984540054;
+			const n = 60000;
+			const half = z * Math.sqrt(0.25 / n + (z * z) / (4 * n * n));
+			const centre = 0.5 + (z * z) / (2 * n);
+			const denominator = 1 + (z * z) / n;
+			expect(row!.responder_rate).toBe(0.5);
+			expect(row!.responder_ci_low).toBeCloseTo((centre - half) / denominator, 12);
+			expect(row!.responder_ci_high).toBeCloseTo((centre + half) / denominator, 12);
+		} finally {
+			await big.close();
+		}
 	});
 });

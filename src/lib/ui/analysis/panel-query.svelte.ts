@@ -17,9 +17,14 @@ export interface PanelQuery<T> {
  * screen; the last picture stays while new numbers load (or while scrolled away). Call during
  * component initialisation.
  */
-export function panelQuery<T>(view: () => AnalysisView, panel: Panel): PanelQuery<T> {
+export function panelQuery<T>(
+	view: () => AnalysisView,
+	panel: Panel,
+	/** Also required before asking: e.g. the table holding the answer is open. */
+	wanted: () => boolean = () => true
+): PanelQuery<T> {
 	const seen = new Visibility();
-	const result = liveQuery(() => (seen.visible ? view().query(panel) : null));
+	const result = liveQuery(() => (seen.visible && wanted() ? view().query(panel) : null));
 	const rows = $derived(rowObjects<T>(result.table));
 	return {
 		seen,
