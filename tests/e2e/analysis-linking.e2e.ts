@@ -176,6 +176,20 @@ describe('a matrix cell', () => {
 		);
 	});
 
+	it('forest: the pairwise comparisons are asked for when opened, one row per pair', async () => {
+		const forest = await ready(page, 'forest-panel');
+		const shown = await forest.locator('g.interval').count();
+		const comparisons = forest.getByTestId('comparisons');
+		await comparisons.locator('summary').click();
+		await expect
+			.poll(() => comparisons.locator('tbody tr').count())
+			.toBe((shown * (shown - 1)) / 2);
+		expect(await comparisons.getAttribute('aria-busy')).toBe('false');
+		expect(await forest.getAttribute('aria-busy')).toBe('false');
+		const q = await comparisons.locator('tbody tr td:last-child').allTextContents();
+		expect(q.every((v) => /^(< 0\.001|[01]\.\d{3})$/.test(v))).toBe(true);
+	});
+
 	it('logged no errors', () => {
 		expect(watch.errors).toEqual([]);
 	});

@@ -37,22 +37,34 @@ export const panel = (page: Page, id: PanelId) => page.locator(`[data-testid="${
  * arrive and push it down, so it is scrolled to again on every look until it is ready.
  */
 export async function ready(page: Page, id: PanelId): Promise<Locator> {
-	await page.waitForFunction(
+	await settled(page, id);
+	// A panel that was off screen when the view changed still shows its last answer, not busy,
+	// until the browser reports it on screen (next frame) and it asks again: look once more then.
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	await settled(page, id);
+	const section = panel(page, id);
+	await section.scrollIntoViewIfNeeded();
+	return section;
+}
+
+function settled(page: Page, id: PanelId) {
+	return page.waitForFunction(
 		(testid) => {
 			const section = document.querySelector(`[data-testid="${testid}"]`);
 			if (!section) return false;
+			const { top, bottom } = section.getBoundingClientRect();
+			const onScreen = top < innerHeight && bottom > 0;
 			const done =
 				section.getAttribute('aria-busy') === 'false' &&
 				section.querySelector('figure svg[role="group"]') !== null;
-			if (!done) section.scrollIntoView({ block: 'start' });
-			return done;
+			if (!done || !onScreen) section.scrollIntoView({ block: 'start' });
+			return done && onScreen;
 		},
 		id,
 		{ polling: 250, timeout: 60_000 }
 	);
-	const section = panel(page, id);
-	await section.scrollIntoViewIfNeeded();
-	return section;
 }
 
 /** What a panel draws once it is on screen (scrolled to first: see ready). */
