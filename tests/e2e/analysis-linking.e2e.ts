@@ -176,6 +176,24 @@ describe('a matrix cell', () => {
 		);
 	});
 
+	it('unfolded, the pairwise comparisons list every pair with p and BH q-values', async () => {
+		const forest = await ready(page, 'forest-panel');
+		const comparisons = forest.getByTestId('comparisons');
+		expect(await comparisons.locator('tbody tr').count()).toBe(0); // asked only when unfolded
+		await comparisons.locator('summary').click();
+		await expect.poll(() => comparisons.locator('tbody tr').count()).toBeGreaterThan(0);
+		const heads = await comparisons.locator('thead th').allTextContents();
+		expect(heads).toEqual(expect.arrayContaining(['Difference', '95 % CI', 'p', 'q (BH)']));
+		// q ≥ p in every row (Benjamini–Hochberg never lowers a p-value).
+		const pq = await comparisons
+			.locator('tbody tr')
+			.evaluateAll((rows) =>
+				rows.map((r) => [...r.querySelectorAll('td')].slice(-2).map((td) => td.textContent ?? ''))
+			);
+		const value = (t: string) => (t.startsWith('<') ? 0.0005 : Number(t));
+		for (const [p, q] of pq) expect(value(q!)).toBeGreaterThanOrEqual(value(p!));
+	});
+
 	it('logged no errors', () => {
 		expect(watch.errors).toEqual([]);
 	});
