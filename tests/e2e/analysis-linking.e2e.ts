@@ -176,18 +176,28 @@ describe('a matrix cell', () => {
 		);
 	});
 
-	it('forest: the pairwise comparisons are asked for when opened, one row per pair', async () => {
+	it('unfolded, the pairwise comparisons list every pair with p and BH q-values', async () => {
 		const forest = await ready(page, 'forest-panel');
-		const shown = await forest.locator('g.interval').count();
 		const comparisons = forest.getByTestId('comparisons');
+		expect(await comparisons.locator('tbody tr').count()).toBe(0); // asked only when unfolded
 		await comparisons.locator('summary').click();
+		// One row per pair of the techniques the forest shows.
+		const shown = await forest.locator('g.interval').count();
 		await expect
 			.poll(() => comparisons.locator('tbody tr').count())
 			.toBe((shown * (shown - 1)) / 2);
 		expect(await comparisons.getAttribute('aria-busy')).toBe('false');
 		expect(await forest.getAttribute('aria-busy')).toBe('false');
-		const q = await comparisons.locator('tbody tr td:last-child').allTextContents();
-		expect(q.every((v) => /^(< 0\.001|[01]\.\d{3})$/.test(v))).toBe(true);
+		const heads = await comparisons.locator('thead th').allTextContents();
+		expect(heads).toEqual(expect.arrayContaining(['Difference', '95 % CI', 'p', 'q (BH)']));
+		// q ≥ p in every row (Benjamini–Hochberg never lowers a p-value).
+		const pq = await comparisons
+			.locator('tbody tr')
+			.evaluateAll((rows) =>
+				rows.map((r) => [...r.querySelectorAll('td')].slice(-2).map((td) => td.textContent ?? ''))
+			);
+		const value = (t: string) => (t.startsWith('<') ? 0.0005 : Number(t));
+		for (const [p, q] of pq) expect(value(q!)).toBeGreaterThanOrEqual(value(p!));
 	});
 
 	it('logged no errors', () => {
