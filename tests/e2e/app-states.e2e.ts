@@ -18,7 +18,7 @@ async function recordTexts(page: Page) {
 	await page.addInitScript(() => {
 		const seen = new Set<string>();
 		(window as { __seen?: Set<string> }).__seen = seen;
-		const watched = '[data-testid="engine-status"], [data-testid="dataset-list"] td, main p';
+		const watched = '[data-testid="engine-status"], [data-testid="dataset-list"] td, main > p';
 		new MutationObserver(() => {
 			for (const el of document.querySelectorAll(watched)) {
 				const text = el.textContent?.trim();
