@@ -36,7 +36,6 @@ export const isNumberField = (field: string): field is NumberField =>
 export const SOURCES = {
 	filters: 'filters',
 	matrix: 'matrix',
-	forest: 'forest',
 	trend: 'trend',
 	doseLength: 'dose-length',
 	doseSessions: 'dose-sessions'

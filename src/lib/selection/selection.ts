@@ -1,7 +1,5 @@
 import { constrains, type Clause } from './clause';
 
-export type SelectionListener = (source: string) => void;
-
 const copy = (c: Clause): Clause =>
 	('values' in c ? { ...c, values: [...c.values] } : { ...c }) as Clause;
 const sameClauses = (a: readonly Clause[], b: readonly Clause[]) =>
@@ -15,7 +13,6 @@ const sameClauses = (a: readonly Clause[], b: readonly Clause[]) =>
  */
 export class Selection {
 	readonly #bySource = new Map<string, readonly Clause[]>();
-	readonly #listeners = new Set<SelectionListener>();
 
 	/** A selection holding these clauses, grouped by their sources. */
 	static from(clauses: readonly Clause[]): Selection {
@@ -31,8 +28,7 @@ export class Selection {
 
 	/**
 	 * Replaces every clause of `source`. Clauses that constrain nothing (see `constrains`) are
-	 * dropped, so publishing [] is the same as `clear`. Returns whether anything changed;
-	 * listeners hear only of real changes, so an unchanged view asks no query again.
+	 * dropped, so publishing [] is the same as `clear`. Returns whether anything changed.
 	 */
 	update(source: string, clauses: readonly Clause[]): boolean {
 		const wrong = clauses.find((c) => c.source !== source);
@@ -41,15 +37,12 @@ export class Selection {
 		if (!kept.length) return this.clear(source);
 		if (sameClauses(this.#bySource.get(source) ?? [], kept)) return false;
 		this.#bySource.set(source, kept);
-		this.#notify(source);
 		return true;
 	}
 
 	/** Removes every clause of `source`; returns whether it had any. */
 	clear(source: string): boolean {
-		if (!this.#bySource.delete(source)) return false;
-		this.#notify(source);
-		return true;
+		return this.#bySource.delete(source);
 	}
 
 	/**
@@ -71,23 +64,5 @@ export class Selection {
 	/** Sources that currently constrain something, sorted. */
 	sources(): string[] {
 		return [...this.#bySource.keys()].sort();
-	}
-
-	/**
-	 * Whether a change published by `changed` can alter what `client` shows: never its own
-	 * (Mosaic skips re-querying the active source's client the same way).
-	 */
-	static affects(client: string, changed: string): boolean {
-		return client !== changed;
-	}
-
-	/** Calls `listener` with the source after each change; returns the unsubscribe function. */
-	subscribe(listener: SelectionListener): () => void {
-		this.#listeners.add(listener);
-		return () => void this.#listeners.delete(listener);
-	}
-
-	#notify(source: string) {
-		for (const listener of this.#listeners) listener(source);
 	}
 }
