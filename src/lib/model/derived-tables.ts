@@ -8,7 +8,7 @@ import { episodesSql, type SourceTables } from './episodes-sql';
  * an import builds them beside the tables it swaps in (`suffix` '_next'), a saved dataset
  * carries them, and a dataset saved before they existed gets them rebuilt when opened.
  */
-export const DERIVED_TABLES = ['episode_measures', 'episode_points'] as const;
+export const DERIVED_TABLES = ['episode_measures', 'episode_points', 'measure_keys'] as const;
 
 const EPISODES = 'mo_episodes';
 
@@ -26,6 +26,11 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 		await db.query({ sql: `CREATE OR REPLACE TEMP TABLE ${EPISODES} AS ${episodesSql(src)}` });
 		await db.query(episodeMeasuresSql(src, EPISODES, measures));
 		await db.query({ sql: episodePointsSql(src, measures, points) });
+		// One row per measure, typed as the tables' measure column: what stats-sql measureRows
+		// joins to, so a chart scans only its measure's rows.
+		await db.query({
+			sql: `CREATE OR REPLACE TABLE measure_keys${suffix} AS SELECT DISTINCT measure FROM ${measures}`
+		});
 	} finally {
 		await db.query({ sql: `DROP TABLE IF EXISTS ${EPISODES}` });
 	}

@@ -32,13 +32,15 @@ export function distributionQuery(options: DistributionOptions): QuerySpec {
 	const { measure, minPatients = MIN_CELL_PATIENTS } = options;
 	const query = sql`
 		WITH vals AS (
-			SELECT improvement, patient_no, single_episode ${includedEpisodes(options)}
+			SELECT improvement ${includedEpisodes(options)}
 		), width AS (
 			SELECT ${binWidthSql('"min"', '"max"')} AS w FROM measures WHERE "key" = ${val(measure)}
+		), counts AS (
+			-- From the table, not from vals: a CTE read twice is materialised, and the patient count
+			-- needs the table's statistics (stats-sql patients).
+			SELECT count(*)::INTEGER AS n, ${patients()} AS patients ${includedEpisodes(options)}
 		), total AS (
-			SELECT count(*)::INTEGER AS n, ${patients()} AS patients,
-				${patients()} < ${val(minPatients)} AS suppressed
-			FROM vals
+			SELECT *, patients < ${val(minPatients)} AS suppressed FROM counts
 		), binned AS (
 			SELECT floor(round(improvement / w, 9))::BIGINT AS k FROM vals CROSS JOIN width
 		), bins AS (

@@ -5,24 +5,38 @@ import { sql, val, where, type Fragment } from './sql';
 export const Z = 1.959963984540054;
 
 /**
+ * `FROM table WHERE` the rows of one measure. The table is joined to measure_keys (one row per
+ * measure, the same ENUM) instead of comparing its column with the bound key: DuckDB then hands
+ * the matching key to the scan as a filter and, the derived tables being sorted by measure, skips
+ * the other measures' row groups by their min/max, where a bound key compared directly is tested
+ * on every row (1M sessions, Node duckdb-wasm, count of one measure: episode_points 11.8 → 4.1 ms,
+ * episode_measures 3.3 → 2.7 ms). Continue with `AND …`.
+ */
+export const measureRows = (table: 'episode_measures' | 'episode_points', measure: string) =>
+	sql`FROM ${table} JOIN measure_keys USING (measure)
+		WHERE measure_keys.measure = ${val(measure)}`;
+
+/**
  * The included episodes of one measure within the filter: those with a baseline and a follow-up,
- * the only ones change statistics describe (excluded ones are counted by excludedQuery). The ENUM
- * is compared with the bound text directly: DuckDB pushes it into the scan as a filter (a key it
- * lacks matches nothing), a quarter faster than casting every row first (4M rows: 30 → 23 ms).
+ * the only ones change statistics describe (excluded ones are counted by excludedQuery).
  */
 export const includedEpisodes = ({ measure, filter }: MeasureScope): Fragment =>
-	sql`FROM episode_measures
-		WHERE measure = ${val(measure)} AND excluded IS NULL AND ${where(filter)}`;
+	sql`${measureRows('episode_measures', measure)} AND excluded IS NULL AND ${where(filter)}`;
 
 /**
  * Distinct patients among the rows (those matching `filter`), exactly. A row flagged
  * `single_episode` is a patient's only episode with this measure, so it is one patient wherever it
- * is grouped: only the other rows need count(DISTINCT), whose hashing was most of a trend's cost
- * (1M sessions, half the patients with one episode: 267 → 145 ms in Node's duckdb-wasm).
+ * is grouped: only the other rows need a distinct count (1M sessions, half the patients with one
+ * episode: a trend 267 → 145 ms in Node's duckdb-wasm). That count sets a bit per patient number
+ * (dense, 1…patients) and counts the bits, twice as fast as count(DISTINCT)'s hashing (trend
+ * 94 → 53 ms); no rows gives NULL bits, hence the coalesce. bitstring_agg sizes its bits from
+ * patient_no's statistics, which a materialised CTE (one read twice) does not carry: count over
+ * the table or a CTE read once, else DuckDB refuses the query ("Could not retrieve required
+ * statistics"), which every builder's tests would show.
  */
 export const patients = (filter: Fragment = sql`TRUE`): Fragment =>
 	sql`(count(*) FILTER (WHERE ${filter} AND single_episode)
-		+ count(DISTINCT patient_no) FILTER (WHERE ${filter} AND NOT single_episode))::INTEGER`;
+		+ coalesce(bit_count(bitstring_agg(patient_no) FILTER (WHERE ${filter} AND NOT single_episode)), 0))::INTEGER`;
 
 /** A value only when its cell is not suppressed: a small cell's statistics never leave SQL. */
 export const shown = (value: string, suppressed = 'suppressed') =>

@@ -109,7 +109,8 @@ describe('summaryQuery on a cell larger than INTEGER squares allow', () => {
 					range::INTEGER AS patient_no, 'Neck pain' AS condition, 'pain' AS measure,
 					'lower' AS better, 6.0 AS baseline, 4.0 AS "last", 2.0 AS improvement,
 					range % 2 = 0 AS responder, NULL::BOOLEAN AS target_met, NULL AS excluded, TRUE AS single_episode
-					FROM range(60000)`
+					FROM range(60000);
+					CREATE TABLE measure_keys AS SELECT 'pain' AS measure`
 			});
 			const [row] = await run(
 				big,

@@ -5,7 +5,7 @@ import { isGroupField, type GroupField } from './group-fields';
 import type { MeasureScope, StatsOptions } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { spec, sql, val, where, type Fragment } from './sql';
-import { includedEpisodes, patients, shown, tHalfWidth, wilson } from './stats-sql';
+import { includedEpisodes, measureRows, patients, shown, tHalfWidth, wilson } from './stats-sql';
 
 /** One row of summaryQuery, its group columns apart (null statistics: suppressed or unknown). */
 export interface SummaryRow {
@@ -112,8 +112,7 @@ export function summaryQuery(options: SummaryOptions): QuerySpec {
 /** Episodes left out of change statistics, per reason ('no baseline', 'no follow-up'). */
 export function excludedQuery({ measure, filter }: MeasureScope): QuerySpec {
 	return spec(sql`
-		SELECT excluded, count(*)::INTEGER AS n, ${patients()} AS patients
-		FROM episode_measures
-		WHERE measure = ${val(measure)} AND excluded IS NOT NULL AND ${where(filter)}
+		SELECT excluded::VARCHAR AS excluded, count(*)::INTEGER AS n, ${patients()} AS patients
+		${measureRows('episode_measures', measure)} AND excluded IS NOT NULL AND ${where(filter)}
 		GROUP BY excluded ORDER BY excluded`);
 }

@@ -2,7 +2,7 @@ import type { QuerySpec } from '../engine/engine';
 import type { MeasureScope } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { spec, sql, val, where } from './sql';
-import { patients, shown, tHalfWidth } from './stats-sql';
+import { measureRows, patients, shown, tHalfWidth } from './stats-sql';
 
 export type TrendField = 'technique' | 'condition';
 
@@ -59,8 +59,7 @@ export function trendQuery(options: TrendOptions): QuerySpec {
 			SELECT ${panel?.column ?? 'NULL::VARCHAR'} AS facet, ${series.column} AS series,
 				${axis}::DOUBLE AS "time",
 				episode, patient_no, single_episode, ${perWeek ? `avg(${value})` : value} AS v
-			FROM episode_points
-			WHERE measure = ${val(measure)} AND ${value} IS NOT NULL AND ${axis} IS NOT NULL
+			${measureRows('episode_points', measure)} AND ${value} IS NOT NULL AND ${axis} IS NOT NULL
 				AND ${where(filter)}
 			${perWeek ? 'GROUP BY ALL' : ''}
 		), cells AS (
