@@ -58,13 +58,26 @@ export interface LocalEngine extends QueryEngine {
 }
 
 /**
+ * Tables live in an in-memory database that stores them compressed, as DuckDB stores a file
+ * (dictionaries, bit-packing, run lengths), instead of the default one that keeps them as plain
+ * vectors. Measured on the bench's synthetic tables (Node duckdb-wasm): 10M sessions took 1.9 GB
+ * plain and 112 MB compressed, which is what lets the derived tables be built at 10M inside the
+ * wasm heap (3.1 GB); queries ran as fast or slightly faster. Every connection uses it.
+ */
+const COMPRESSED_DATABASE = [
+	"ATTACH IF NOT EXISTS ':memory:' AS mo_data (COMPRESS)",
+	'USE mo_data'
+];
+
+/**
  * Run on every new connection. duckdb-wasm links only DuckDB's core: any other extension would
  * be downloaded from the network, which must never happen (and hangs offline), so a missing
  * extension must fail fast instead.
  */
 export const SESSION_SETUP_SQL = [
 	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
+	'SET autoload_known_extensions = false',
+	...COMPRESSED_DATABASE
 ];
 
 /** Results come back as plain JS numbers; counts are BIGINT in DuckDB. */

@@ -1,4 +1,5 @@
 import type { LocalEngine } from '../engine/engine';
+import { rowObjects } from '../engine/rows';
 import { episodeMeasuresSql } from './episode-measures-sql';
 import { episodePointsSql } from './episode-points-sql';
 import { episodesSql, type SourceTables } from './episodes-sql';
@@ -25,12 +26,17 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 	try {
 		await db.query({ sql: `CREATE OR REPLACE TEMP TABLE ${EPISODES} AS ${episodesSql(src)}` });
 		await db.query(episodeMeasuresSql(src, EPISODES, measures));
-		await db.query({ sql: episodePointsSql(src, measures, points) });
 		// One row per measure, typed as the tables' measure column: what stats-sql measureRows
 		// joins to, so a chart scans only its measure's rows.
 		await db.query({
-			sql: `CREATE OR REPLACE TABLE measure_keys${suffix} AS SELECT DISTINCT measure FROM ${measures}`
+			sql: `CREATE OR REPLACE TABLE measure_keys${suffix} AS
+				SELECT DISTINCT measure FROM ${measures} ORDER BY measure`
 		});
+		const keys = await db.query({ sql: `SELECT measure::VARCHAR AS m FROM measure_keys${suffix}` });
+		const { create, insert } = episodePointsSql(src, measures, points);
+		await db.query({ sql: create });
+		for (const { m } of rowObjects<{ m: string }>(keys))
+			await db.query({ sql: insert, params: [m] });
 	} finally {
 		await db.query({ sql: `DROP TABLE IF EXISTS ${EPISODES}` });
 	}
