@@ -88,14 +88,18 @@ export function dashboardQuery(
 
 /**
  * The n each filter chip leaves, in the order the chips are shown: chip i counts with chips 1…i
- * applied (the state with every later chip removed). One scan for all of them.
+ * applied. A chip's own clauses are those its state (every later chip removed) adds to the state
+ * before it. One scan for all of them.
  */
 export function chipsQuery(state: AnalysisState, measure: string): QuerySpec | null {
 	const chips = activeChips(state);
 	if (!chips.length) return null;
-	const filters = chips.map((_, i) => {
-		const upTo = chips.slice(i + 1).reduce((s, chip) => chip.remove(s), state);
-		return whereSql(clausesFromState(upTo));
+	const upTo = chips.map((_, i) =>
+		clausesFromState(chips.slice(i + 1).reduce((s, chip) => chip.remove(s), state))
+	);
+	const own = upTo.map((clauses, i) => {
+		const before = new Set((upTo[i - 1] ?? []).map((c) => JSON.stringify(c)));
+		return whereSql(clauses.filter((c) => !before.has(JSON.stringify(c))));
 	});
-	return chipCountsQuery({ measure, filters });
+	return chipCountsQuery({ measure, chips: own });
 }

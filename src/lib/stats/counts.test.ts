@@ -55,19 +55,24 @@ describe('distributionQuery', () => {
 
 describe('chipCountsQuery', () => {
 	it.each(cases('chipCounts'))('%s', async (name, c) => {
-		const options = c.options as { measure: string; filters: SqlFilter[] };
+		const options = c.options as { measure: string; chips: SqlFilter[] };
 		expectRowsClose(await run(db, chipCountsQuery(options)), c.expected, name);
 	});
 
-	it('takes whereSql filters as the page builds them', async () => {
+	it('takes whereSql filters as the page builds them, each chip narrowing the one before', async () => {
 		const condition: Clause = { source: 'filters', field: 'condition', values: ['Neck pain'] };
 		const sex: Clause = { source: 'filters', field: 'sex', values: ['F'] };
 		const spec = chipCountsQuery({
 			measure: 'pain',
-			filters: [whereSql([condition]), whereSql([condition, sex])]
+			chips: [whereSql([condition]), whereSql([sex])]
 		});
 		const [row] = await run(db, spec);
 		expect(row).toMatchObject({ n_0: 41, n_1: 9 });
+		const [both] = await run(
+			db,
+			chipCountsQuery({ measure: 'pain', chips: [whereSql([condition, sex])] })
+		);
+		expect(row?.n_2).toBe(both?.n_1);
 		expect(Number(row?.n_2)).toBeLessThan(9);
 	});
 });

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalEngine } from '../engine/engine';
+import { activeChips } from '../state/analysis-chips';
+import { defaultState, type AnalysisState } from '../state/analysis-state';
+import { clausesFromState } from '../state/analysis-url';
+import { readReference, referenceDb, run, type Row } from '../stats/reference.test-support';
+import { summaryQuery } from '../stats/summary';
+import { whereSql } from '../stats/where';
+import { chipsQuery } from './dashboard-queries';
+
+const reference = readReference<{ episode_measures: Row[] }>('episode-measures.json');
+let db: LocalEngine;
+beforeAll(async () => {
+	db = await referenceDb(reference);
+});
+afterAll(() => db.close());
+
+/** Included episodes and patients under the whole state's filters, as the matrix counts them. */
+async function total(state: AnalysisState) {
+	const spec = summaryQuery({ measure: 'pain', filter: whereSql(clausesFromState(state)), by: [] });
+	const [row] = await run(db, spec);
+	return { n: row?.n ?? 0, patients: row?.patients ?? 0 };
+}
+
+describe('chipsQuery', () => {
+	it('counts, for each chip, what the state with every later chip removed leaves', async () => {
+		const state = defaultState();
+		state.filters.clinic = ['North', 'South'];
+		state.filters.condition = ['Low back pain', 'Neck pain'];
+		state.filters.sex = ['F'];
+		// A chart's selection on a field the filter bar also filters: their intersection.
+		state.select.condition = 'Low back pain';
+		const chips = activeChips(state);
+		expect(chips.map((c) => c.key)).toEqual(['clinic', 'condition', 'sex', 'matrix']);
+		const [row] = await run(db, chipsQuery(state, 'pain')!);
+		for (const [i] of chips.entries()) {
+			const upTo = chips.slice(i + 1).reduce((s, chip) => chip.remove(s), state);
+			const want = await total(upTo);
+			expect([row?.[`n_${i + 1}`], row?.[`patients_${i + 1}`]], chips[i]!.label).toEqual([
+				want.n,
+				want.patients
+			]);
+		}
+		expect(row?.n_4).toBeLessThan(Number(row?.n_3));
+	});
+
+	it('asks nothing when no chip is active', () => {
+		expect(chipsQuery(defaultState(), 'pain')).toBeNull();
+	});
+});
