@@ -78,6 +78,29 @@ describe('episode_measures', () => {
 		);
 		expect(p!).toEqual({ patients: 4, episodes: 5 });
 	});
+
+	it("flags an episode alone among its patient's by condition, technique or dose", async () => {
+		// A has two episodes: Low back pain with Swedish at 60 min, Neck pain with Deep tissue at 45.
+		const a = await episode('A', 'Low back pain', 'pain');
+		expect(a).toMatchObject({ single_episode: false, alone_by_condition_technique: true });
+		expect(a).toMatchObject({ alone_by_technique: true, alone_by_condition: true });
+		expect(a).toMatchObject({ alone_by_length_band: true, alone_by_sessions: true });
+		expect(await episode('B', 'Low back pain', 'pain')).toMatchObject({ single_episode: true });
+	});
+});
+
+describe('measure_keys', () => {
+	it('has one row per measure, of the same type as the tables it picks rows from', async () => {
+		const got = await rows(
+			db,
+			`SELECT measure::VARCHAR AS measure, typeof(measure) = (SELECT typeof(measure)
+				FROM episode_points LIMIT 1) AS same_type FROM measure_keys ORDER BY ALL`
+		);
+		expect(got).toEqual([
+			{ measure: 'flexibility', same_type: true },
+			{ measure: 'pain', same_type: true }
+		]);
+	});
 });
 
 describe('episode_points', () => {

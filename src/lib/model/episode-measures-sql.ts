@@ -1,5 +1,6 @@
 import type { QuerySpec } from '../engine/engine';
 import type { SourceTables } from './episodes-sql';
+import { EPISODE_FLAGS, patientFlagsSql } from './patient-flags';
 import { DEFAULT_TARGETS, THRESHOLD_SLACK } from './targets';
 
 /**
@@ -16,8 +17,7 @@ export const improvementSql = (better: string, from: string, to: string) =>
  * default target state. An episode without a baseline or a follow-up is kept with its reason in
  * `excluded`, so it is counted and shown, never silently lost. Sorted by measure and condition:
  * every analysis picks one measure, and DuckDB then skips the other row groups.
- * `single_episode` marks a patient's only episode with this measure: such a row is one patient in
- * any group, so counting distinct patients only needs a hash over the others (stats-sql.ts).
+ * The patient flags (patient-flags.ts) let distinct patients be counted hashing few rows.
  */
 export function episodeMeasuresSql(src: SourceTables, episodes: string, out: string): QuerySpec {
 	const targets = Object.entries(DEFAULT_TARGETS);
@@ -59,7 +59,7 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 		-- An ENUM: every chart tests it for NULL, which on text cost ~2.5 ms a query at 1M sessions.
 		(CASE WHEN baseline IS NULL THEN 'no baseline' WHEN "last" IS NULL THEN 'no follow-up' END)
 			::ENUM('no baseline', 'no follow-up') AS excluded,
-		count(*) OVER (PARTITION BY measure, patient_no) = 1 AS single_episode
+		${patientFlagsSql(EPISODE_FLAGS)}
 	FROM judged
 	ORDER BY measure, condition`;
 	return { sql, params: targets.flat() };

@@ -21,7 +21,7 @@ export function techniqueModel(options: ConditionOptions): Fragment {
 	return sql`
 		groups AS (
 			SELECT technique::VARCHAR AS technique, count(*)::INTEGER AS n,
-				${patients()} AS patients,
+				${patients(['technique'])} AS patients,
 				avg(improvement) AS y_mean, stddev_samp(improvement) AS y_sd, avg(baseline) AS x_mean,
 				regr_sxx(improvement, baseline) AS sxx, regr_sxy(improvement, baseline) AS sxy,
 				regr_syy(improvement, baseline) AS syy

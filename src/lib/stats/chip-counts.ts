@@ -1,7 +1,7 @@
 import type { QuerySpec } from '../engine/engine';
 import type { SqlFilter } from '../selection/clause';
 import { join, NO_FILTER, spec, sql, where } from './sql';
-import { includedEpisodes, patients } from './stats-sql';
+import { includedEpisodes } from './stats-sql';
 
 export interface ChipCountsOptions {
 	measure: string;
@@ -14,30 +14,33 @@ export interface ChipCountsOptions {
 
 /**
  * Included episodes of the measure (n_i) and their distinct patients (patients_i) left by chips
- * 1…i, in one row and one scan; n_0 and patients_0 count them before any chip. Each chip's filter
- * is evaluated once per row, as a flag (`own_i`) the cumulative flags (`chip_i`) AND together:
- * handing every count its whole cumulative filter evaluated chip 1's i times (1M sessions, Node
- * duckdb-wasm, 9 chips: 76 → 42 ms; 7 chips: 57 → 32 ms).
+ * 1…i, in one row and one scan; n_0 and patients_0 count them before any chip.
+ *
+ * Each row gets its `depth`, how many chips in a row it passes: a CASE that tests chip i+1 only on
+ * the rows that passed chips 1…i. Chip i keeps the rows of depth ≥ i, so its n adds up depths; its
+ * patients are the single-episode rows added up plus, for the others, the union of the depths'
+ * patient bits (stats-sql patients). Cumulative flags, one per chip, had every row test every
+ * chip and count every flag: at 10M sessions, 9 chips, 440 ms.
  */
 export function chipCountsQuery({ measure, chips }: ChipCountsOptions): QuerySpec {
-	const own = (i: number) => `own_${String(i + 1)}`;
-	const chip = (i: number) => `chip_${String(i + 1)}`;
-	const flags = chips.map((filter, i) => sql`, coalesce(${where(filter)}, false) AS ${own(i)}`);
-	const cumulative = chips.map(
-		(_, i) => `, ${Array.from({ length: i + 1 }, (_, j) => own(j)).join(' AND ')} AS ${chip(i)}`
+	const fails = chips.map(
+		(filter, i) => sql` WHEN NOT coalesce(${where(filter)}, false) THEN ${String(i)}`
 	);
-	const counts = chips.map(
-		(_, i) => sql`,
-			(count(*) FILTER (WHERE ${chip(i)}))::INTEGER AS n_${String(i + 1)},
-			${patients(sql`${chip(i)}`)} AS patients_${String(i + 1)}`
-	);
+	const atLeast = (i: number) => `FILTER (WHERE depth >= ${String(i)})`;
+	const counts = Array.from({ length: chips.length + 1 }, (_, i) => i).map((i) => {
+		const kept = atLeast(i);
+		return `coalesce(sum(n) ${kept}, 0)::INTEGER AS n_${String(i)},
+			(coalesce(sum(singles) ${kept}, 0) + coalesce(bit_count(bit_or(bits) ${kept}), 0))::INTEGER AS patients_${String(i)}`;
+	});
 	return spec(sql`
 		WITH rows AS (
-			SELECT patient_no, single_episode ${join(flags, '')}
+			SELECT patient_no, single_episode,
+				${chips.length ? sql`CASE${join(fails, '')} ELSE ${String(chips.length)} END` : '0'} AS depth
 			${includedEpisodes({ measure, filter: NO_FILTER })}
-		), chips AS (
-			SELECT patient_no, single_episode ${cumulative.join('')} FROM rows
+		), depths AS (
+			SELECT depth, count(*) AS n, count(*) FILTER (WHERE single_episode) AS singles,
+				bitstring_agg(patient_no) FILTER (WHERE NOT single_episode) AS bits
+			FROM rows GROUP BY depth
 		)
-		SELECT count(*)::INTEGER AS n_0, ${patients()} AS patients_0 ${join(counts, '')}
-		FROM chips`);
+		SELECT ${counts.join(',\n\t\t\t')} FROM depths`);
 }

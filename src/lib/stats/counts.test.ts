@@ -75,4 +75,10 @@ describe('chipCountsQuery', () => {
 		expect(row?.n_2).toBe(both?.n_1);
 		expect(Number(row?.n_2)).toBeLessThan(9);
 	});
+
+	it('counts zero, not null, where no episode has the measure', async () => {
+		const sex: Clause = { source: 'filters', field: 'sex', values: ['F'] };
+		const [row] = await run(db, chipCountsQuery({ measure: 'stress', chips: [whereSql([sex])] }));
+		expect(row).toEqual({ n_0: 0, patients_0: 0, n_1: 0, patients_1: 0 });
+	});
 });

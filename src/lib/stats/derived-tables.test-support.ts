@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
+import { EPISODE_FLAGS, patientFlagsSql } from '../model/patient-flags';
 
 /** Column types of the derived tables as contracts/analysis.md gives them; ENUM is built from the rows. */
 const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band', 'sex'] as const;
@@ -82,12 +83,11 @@ export async function loadTable(
 		});
 		select.push(`${column}::${type} AS ${column}`);
 	}
-	// The model's single_episode flag (a patient's only episode with the measure), derived the
-	// same way from the rows, so fixtures need not spell it out.
-	const single =
-		columns.some(([c]) => c === 'measure') && columns.some(([c]) => c === 'patient_no')
-			? ', count(DISTINCT episode) OVER (PARTITION BY measure, patient_no) = 1 AS single_episode'
-			: '';
+	// The model's patient flags, derived the same way from the rows, so fixtures need not spell
+	// them out: those whose fields the table has.
+	const has = (c: string) => columns.some(([name]) => name === c);
+	const flags = EPISODE_FLAGS.filter((f) => ['measure', 'patient_no', ...f.fields].every(has));
+	const single = flags.length ? `, ${patientFlagsSql(flags, 'count(DISTINCT episode)')}` : '';
 	await db.query({
 		sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select.join(', ')}${single} FROM ${staging}; DROP TABLE ${staging}`
 	});

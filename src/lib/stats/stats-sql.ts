@@ -1,3 +1,4 @@
+import { patientFlagFor } from '../model/patient-flags';
 import type { MeasureScope } from './options';
 import { sql, val, where, type Fragment } from './sql';
 
@@ -24,19 +25,25 @@ export const includedEpisodes = ({ measure, filter }: MeasureScope): Fragment =>
 	sql`${measureRows('episode_measures', measure)} AND excluded IS NULL AND ${where(filter)}`;
 
 /**
- * Distinct patients among the rows (those matching `filter`), exactly. A row flagged
- * `single_episode` is a patient's only episode with this measure, so it is one patient wherever it
- * is grouped: only the other rows need a distinct count (1M sessions, half the patients with one
- * episode: a trend 267 → 145 ms in Node's duckdb-wasm). That count sets a bit per patient number
- * (dense, 1…patients) and counts the bits, twice as fast as count(DISTINCT)'s hashing (trend
- * 94 → 53 ms); no rows gives NULL bits, hence the coalesce. bitstring_agg sizes its bits from
- * patient_no's statistics, which a materialised CTE (one read twice) does not carry: count over
- * the table or a CTE read once, else DuckDB refuses the query ("Could not retrieve required
- * statistics"), which every builder's tests would show.
+ * Distinct patients among the rows (those matching `filter`) of a query grouped by `by`, exactly.
+ * A row with the grouping's patient flag (model/patient-flags.ts) is one patient by itself; only
+ * the others need a distinct count. With no flag but single_episode (a grouping by neither
+ * condition, technique nor dose), that count sets a bit per patient number (dense, 1…patients)
+ * and counts them, twice as fast as count(DISTINCT)'s hashing at 1M sessions (trend 94 → 53 ms);
+ * otherwise few rows are left and count(DISTINCT) costs nothing, where bits would cost a
+ * patients-long bitstring per group. No rows gives NULL bits, hence the coalesce. bitstring_agg
+ * sizes its bits from patient_no's statistics, which a materialised CTE (one read twice) does not
+ * carry: count over the table or a CTE read once, else DuckDB refuses the query ("Could not
+ * retrieve required statistics"), which every builder's tests would show.
  */
-export const patients = (filter: Fragment = sql`TRUE`): Fragment =>
-	sql`(count(*) FILTER (WHERE ${filter} AND single_episode)
-		+ coalesce(bit_count(bitstring_agg(patient_no) FILTER (WHERE ${filter} AND NOT single_episode)), 0))::INTEGER`;
+export function patients(by: readonly string[] = [], filter: Fragment = sql`TRUE`): Fragment {
+	const { column, fields } = patientFlagFor(by);
+	const others = sql`${filter} AND NOT ${column}`;
+	const rest = fields.length
+		? sql`coalesce(list_unique(list(patient_no) FILTER (WHERE ${others})), 0)`
+		: sql`coalesce(bit_count(bitstring_agg(patient_no) FILTER (WHERE ${others})), 0)`;
+	return sql`(count(*) FILTER (WHERE ${filter} AND ${column}) + ${rest})::INTEGER`;
+}
 
 /** A value only when its cell is not suppressed: a small cell's statistics never leave SQL. */
 export const shown = (value: string, suppressed = 'suppressed') =>

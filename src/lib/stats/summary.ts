@@ -77,7 +77,7 @@ export function summaryQuery(options: SummaryOptions): QuerySpec {
 	const query = sql`
 		WITH cells AS (
 			SELECT ${names.map((g) => `${g}, `).join('')}
-				count(*)::INTEGER AS n, ${patients()} AS patients,
+				count(*)::INTEGER AS n, ${patients(by)} AS patients,
 				avg(baseline) AS baseline_mean, avg(improvement) AS improvement_mean,
 				stddev_samp(improvement) AS improvement_sd,
 				count(${responder})::INTEGER AS responder_known,

@@ -1,4 +1,5 @@
 import type { QuerySpec } from '../engine/engine';
+import { patientFlagFor } from '../model/patient-flags';
 import type { MeasureScope } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { spec, sql, val, where } from './sql';
@@ -54,17 +55,19 @@ export function trendQuery(options: TrendOptions): QuerySpec {
 	// One row per episode and point: the contract makes `time` unique within an episode, a week
 	// can hold several sessions, so only the week axis pays for a grouping.
 	const perWeek = options.axis === 'week';
+	const grouped = [series.column, ...(panel ? [panel.column] : [])];
+	const flag = patientFlagFor(grouped);
 	const query = sql`
 		WITH points AS (
 			SELECT ${panel?.column ?? 'NULL::VARCHAR'} AS facet, ${series.column} AS series,
 				${axis}::DOUBLE AS "time",
-				episode, patient_no, single_episode, ${perWeek ? `avg(${value})` : value} AS v
+				episode, patient_no, ${flag.column}, ${perWeek ? `avg(${value})` : value} AS v
 			${measureRows('episode_points', measure)} AND ${value} IS NOT NULL AND ${axis} IS NOT NULL
 				AND ${where(filter)}
 			${perWeek ? 'GROUP BY ALL' : ''}
 		), cells AS (
 			SELECT facet, series, "time", count(*)::INTEGER AS n,
-				${patients()} AS patients, avg(v) AS mean, stddev_samp(v) AS sd
+				${patients(grouped)} AS patients, avg(v) AS mean, stddev_samp(v) AS sd
 			FROM points GROUP BY ALL
 		), judged AS (
 			SELECT *, patients < ${val(minPatients)} AS suppressed FROM cells
