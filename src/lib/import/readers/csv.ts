@@ -125,6 +125,14 @@ async function createStaging(db: LocalEngine, table: string, columns: string[]) 
 	});
 }
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+function withBom(bytes: Uint8Array): Uint8Array {
+	const out = new Uint8Array(UTF8_BOM.length + bytes.length);
+	out.set(UTF8_BOM);
+	out.set(bytes, UTF8_BOM.length);
+	return out;
+}
+
 async function insertChunk(
 	db: LocalEngine,
 	table: string,
@@ -138,7 +146,10 @@ async function insertChunk(
 	const spare = Array.from({ length: SPARE_FIELDS }, (_, i) => `x${i}`);
 	const spec = [...positional, ...spare].map((c) => `${quoteString(c)}: 'VARCHAR'`).join(', ');
 	const extra = spare.map((x) => `(nullif(trim(${x}), '') IS NOT NULL)::INTEGER`).join(' + ');
-	await db.registerFile(file, bytes);
+	// DuckDB drops a byte-order mark at the start of what it reads. The file's own was cut off
+	// before the header, so one leading the chunk is the first record's text (a patient id that
+	// starts with U+FEFF): the chunk gets a mark of its own for DuckDB to drop instead.
+	await db.registerFile(file, withBom(bytes));
 	try {
 		await db.query({
 			sql: `CREATE OR REPLACE TEMP TABLE csv_chunk AS
