@@ -1,6 +1,6 @@
 import type { QuerySpec } from '../engine/engine';
 import type { SourceTables } from './episodes-sql';
-import { EPISODE_FLAGS, patientFlagsSql } from './patient-flags';
+import { PATIENT_FLAGS, patientFlagsSql } from './patient-flags';
 import { DEFAULT_TARGETS, THRESHOLD_SLACK } from './targets';
 
 /**
@@ -59,7 +59,7 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 		-- An ENUM: every chart tests it for NULL, which on text cost ~2.5 ms a query at 1M sessions.
 		(CASE WHEN baseline IS NULL THEN 'no baseline' WHEN "last" IS NULL THEN 'no follow-up' END)
 			::ENUM('no baseline', 'no follow-up') AS excluded,
-		${patientFlagsSql(EPISODE_FLAGS)}
+		${patientFlagsSql(PATIENT_FLAGS)}
 	FROM judged
 	ORDER BY measure, condition`;
 	return { sql, params: targets.flat() };

@@ -1,6 +1,6 @@
 import { improvementSql } from './episode-measures-sql';
 import type { SourceTables } from './episodes-sql';
-import { POINT_FLAGS } from './patient-flags';
+import { PATIENT_FLAGS } from './patient-flags';
 
 /**
  * The trend pre-aggregate: one row per episode × measure × point on the dataset's time axis,
@@ -37,7 +37,7 @@ export function episodePointsSql(
 	)
 	SELECT em.measure, em.episode, em.patient_no, em.clinic, em.therapist, em.condition,
 		em.technique, em.age_band, em.sex, em.length_band, em.sessions, em.start_date,
-		${POINT_FLAGS.map((f) => `em.${f.column}`).join(', ')},
+		${PATIENT_FLAGS.map((f) => `em.${f.column}`).join(', ')},
 		p."time", p.week::INTEGER AS week, p.value,
 		${improvementSql('em.better', 'em.baseline', 'p.value')} AS change
 	FROM point_values p JOIN ${episodeMeasures} em USING (episode, measure)

@@ -8,9 +8,8 @@ describe('patientFlagFor', () => {
 		[['condition', 'technique'], 'alone_by_condition_technique'],
 		[['technique', 'condition'], 'alone_by_condition_technique'],
 		[['clinic', 'technique'], 'alone_by_technique'],
-		[['condition'], 'alone_by_condition'],
-		[['length_band'], 'alone_by_length_band'],
-		[['sessions', 'sex'], 'alone_by_sessions']
+		[['condition'], 'single_episode'],
+		[['length_band', 'sex'], 'single_episode']
 	])('a grouping by %j uses %s', (by, column) => {
 		expect(patientFlagFor(by).column).toBe(column);
 	});

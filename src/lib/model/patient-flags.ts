@@ -22,19 +22,17 @@ const flag = (...fields: string[]): PatientFlag => ({
 	fields
 });
 
-/** The flags episode_points carries: a trend groups by condition and/or technique (and time). */
-export const POINT_FLAGS: readonly PatientFlag[] = [
+/**
+ * The flags both derived tables carry: the groupings that count most rows, the matrix and the
+ * trend's panels (condition × technique) and the forest plot, comparisons and a trend's lines
+ * (technique). Each costs a window over the table at every build (10M sessions: about 8 s in
+ * Chromium), so the dose charts' few groups and the trend by condition alone, not flagged, count
+ * with single_episode.
+ */
+export const PATIENT_FLAGS: readonly PatientFlag[] = [
 	flag(),
 	flag('condition', 'technique'),
-	flag('technique'),
-	flag('condition')
-];
-
-/** The flags episode_measures carries: also the dose charts' groupings. */
-export const EPISODE_FLAGS: readonly PatientFlag[] = [
-	...POINT_FLAGS,
-	flag('length_band'),
-	flag('sessions')
+	flag('technique')
 ];
 
 /**
@@ -52,6 +50,6 @@ export const patientFlagsSql = (flags: readonly PatientFlag[], episodes = 'count
 
 /** The flag a grouping by `by` may use: the one with the most fields, all of them grouped by. */
 export function patientFlagFor(by: readonly string[]): PatientFlag {
-	const usable = EPISODE_FLAGS.filter((f) => f.fields.every((field) => by.includes(field)));
+	const usable = PATIENT_FLAGS.filter((f) => f.fields.every((field) => by.includes(field)));
 	return usable.reduce((best, f) => (f.fields.length > best.fields.length ? f : best));
 }

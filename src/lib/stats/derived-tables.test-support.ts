@@ -1,6 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
-import { EPISODE_FLAGS, patientFlagsSql } from '../model/patient-flags';
+import { PATIENT_FLAGS, patientFlagsSql } from '../model/patient-flags';
 
 /** Column types of the derived tables as contracts/analysis.md gives them; ENUM is built from the rows. */
 const CATEGORIES = ['clinic', 'therapist', 'condition', 'technique', 'age_band', 'sex'] as const;
@@ -86,7 +86,7 @@ export async function loadTable(
 	// The model's patient flags, derived the same way from the rows, so fixtures need not spell
 	// them out: those whose fields the table has.
 	const has = (c: string) => columns.some(([name]) => name === c);
-	const flags = EPISODE_FLAGS.filter((f) => ['measure', 'patient_no', ...f.fields].every(has));
+	const flags = PATIENT_FLAGS.filter((f) => ['measure', 'patient_no', ...f.fields].every(has));
 	const single = flags.length ? `, ${patientFlagsSql(flags, 'count(DISTINCT episode)')}` : '';
 	await db.query({
 		sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select.join(', ')}${single} FROM ${staging}; DROP TABLE ${staging}`
