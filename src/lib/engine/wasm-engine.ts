@@ -12,6 +12,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { endsWithEndOfStream, INCOMPLETE_STREAM } from './arrow-ipc';
+import { PreparedStatements } from './prepared-statements';
 import {
 	abortError,
 	DUCKDB_OPEN_CONFIG,
@@ -58,14 +59,10 @@ function wasmEngine(
 	conn: AsyncDuckDBConnection,
 	closeDatabase: (() => Promise<void>) | null
 ): LocalEngine {
+	const statements = new PreparedStatements(conn);
 	const run = async ({ sql, params }: QuerySpec) => {
 		if (!params?.length) return conn.query(sql);
-		const statement = await conn.prepare(sql);
-		try {
-			return await statement.query(...params);
-		} finally {
-			await statement.close();
-		}
+		return (await statements.get(sql)).query(...params);
 	};
 	return {
 		async query(spec: QuerySpec, options?: QueryOptions) {
@@ -88,6 +85,7 @@ function wasmEngine(
 		},
 		connect: async () => wasmEngine(db, await connectWasm(db), null),
 		async close() {
+			await statements.closeAll();
 			await conn.close();
 			await closeDatabase?.();
 		}
