@@ -110,8 +110,10 @@ def excluded(rows, measure, predicate):
     for r in rows:
         if r["measure"] == measure and r["excluded"] is not None and predicate(r):
             reasons.setdefault(r["excluded"], []).append(r["patient_no"])
+    total = sum(len(v) for v in reasons.values())
     return [
-        {"excluded": k, "n": len(v), "patients": len(set(v))} for k, v in sorted(reasons.items())
+        {"excluded": k, "n": len(v), "patients": len(set(v)), "total": total}
+        for k, v in sorted(reasons.items())
     ]
 
 

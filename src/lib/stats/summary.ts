@@ -109,10 +109,14 @@ export function summaryQuery(options: SummaryOptions): QuerySpec {
 	return spec(query);
 }
 
-/** Episodes left out of change statistics, per reason ('no baseline', 'no follow-up'). */
+/**
+ * Episodes left out of change statistics, per reason ('no baseline', 'no follow-up'), each row
+ * also carrying the total over the reasons.
+ */
 export function excludedQuery({ measure, filter }: MeasureScope): QuerySpec {
 	return spec(sql`
-		SELECT excluded::VARCHAR AS excluded, count(*)::INTEGER AS n, ${patients()} AS patients
+		SELECT excluded::VARCHAR AS excluded, count(*)::INTEGER AS n, ${patients()} AS patients,
+			(sum(count(*)) OVER ())::INTEGER AS total
 		${measureRows('episode_measures', measure)} AND excluded IS NOT NULL AND ${where(filter)}
 		GROUP BY excluded ORDER BY excluded`);
 }
