@@ -57,6 +57,18 @@ const cellsOf = (on: Page) =>
 		gs.map((g) => [g.getAttribute('data-y'), g.getAttribute('data-x')])
 	);
 
+describe('charts off screen', () => {
+	it('ask nothing and are not announced as busy until scrolled to', async () => {
+		// Only the matrix has been waited for: the dose charts, at the foot of the page, were never on screen.
+		const dose = panel(page, 'dose-panel');
+		expect(await dose.evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
+		expect(await dose.getAttribute('aria-busy')).toBe('false');
+		expect(await dose.locator('figure svg').count()).toBe(0);
+		await ready(page, 'dose-panel');
+		expect(await dose.locator('figure svg').count()).toBeGreaterThan(0);
+	});
+});
+
 describe('filters on the analysis page', () => {
 	it('change the address and every chart, one filter at a time', async () => {
 		expect(page.url()).toBe(baseUrl); // the default view is the plain address

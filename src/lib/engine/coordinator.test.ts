@@ -229,6 +229,29 @@ describe('QueryClient', () => {
 		expect(ran).not.toContain('SELECT 2 AS v');
 	});
 
+	it('says when nothing is asked any more: a query superseded by none is not coming', async () => {
+		const { coordinator, hold } = await setup();
+		const said: unknown[] = [];
+		const client = new QueryClient(
+			coordinator,
+			(n: number | null) => (n === null ? null : { sql: `SELECT ${n} AS v` }),
+			{
+				result: (t) => said.push(value(t)),
+				error: (e) => said.push(e),
+				pending: () => said.push('pending'),
+				idle: () => said.push('idle')
+			}
+		);
+		const release = hold('SELECT 4 AS v');
+		client.update(4);
+		await tick();
+		client.update(null); // scrolled away while 4 was running
+		release();
+		await tick();
+		await tick();
+		expect(said).toEqual(['pending', 'idle']);
+	});
+
 	it('delivers nothing once destroyed (a view that went away)', async () => {
 		const { coordinator, hold, ran } = await setup();
 		const shown: unknown[] = [];

@@ -8,6 +8,8 @@ export interface ClientHandlers {
 	error(error: unknown): void;
 	/** A new query was asked (show that the current answer is being replaced). */
 	pending?(): void;
+	/** Nothing is asked now (no query), and any query before is cancelled: none is coming. */
+	idle?(): void;
 }
 
 /**
@@ -33,6 +35,7 @@ export class QueryClient<F> {
 		const spec = this.query(filters);
 		if (!spec) {
 			this.#controller = null;
+			this.handlers.idle?.();
 			return;
 		}
 		const controller = new AbortController();

@@ -31,6 +31,9 @@ export function liveQuery(
 		(current) => current,
 		{
 			pending: () => (state.loading = true),
+			// A chart scrolled away before its answer came keeps its last picture, and is not
+			// announced as busy (aria-busy) while nothing is being asked.
+			idle: () => (state.loading = false),
 			result: (table) => {
 				state.table = table;
 				state.error = null;
