@@ -209,6 +209,19 @@ describe('Coordinator writes', () => {
 	});
 });
 
+describe('asks made together', () => {
+	it('run by priority even when the engine is idle: the first asked is not simply first run', async () => {
+		const { coordinator, ran } = await setup();
+		const counts = coordinator.query({ sql: 'SELECT 5 AS v' }, { priority: 'low' });
+		const chart = coordinator.query({ sql: 'SELECT 6 AS v' });
+		await Promise.all([counts, chart]);
+		expect(ran.filter((s) => s === 'SELECT 5 AS v' || s === 'SELECT 6 AS v')).toEqual([
+			'SELECT 6 AS v',
+			'SELECT 5 AS v'
+		]);
+	});
+});
+
 describe('QueryClient', () => {
 	it('never lets a slow superseded answer overwrite the fresh one', async () => {
 		const { coordinator, ran, hold } = await setup();

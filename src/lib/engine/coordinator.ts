@@ -35,6 +35,7 @@ export class Coordinator {
 	#inFlight = new Map<string, PendingRead>();
 	#writes: WriteTask[] = [];
 	#busy: 'read' | 'write' | null = null;
+	#pumpQueued = false;
 	#cache: ResultCache;
 	#version = 0;
 	#writeIds = 0;
@@ -81,7 +82,7 @@ export class Coordinator {
 		}
 		const pending = read;
 		const answer = pending.wait(signal, () => this.#abandon(pending));
-		this.#pump();
+		this.#pumpSoon();
 		return answer;
 	}
 
@@ -148,6 +149,20 @@ export class Coordinator {
 		if (!read) return;
 		this.#busy = 'read';
 		void this.#run(read).finally(() => this.#next());
+	}
+
+	/**
+	 * Starts the next read after the current task's other asks are queued: a page update asks for
+	 * every chart in one go, and the queue can then run them by priority (charts before the
+	 * counts beside them) instead of whichever component asked first.
+	 */
+	#pumpSoon() {
+		if (this.#pumpQueued) return;
+		this.#pumpQueued = true;
+		queueMicrotask(() => {
+			this.#pumpQueued = false;
+			this.#pump();
+		});
 	}
 
 	#next() {

@@ -1,5 +1,6 @@
 import type { Panel } from '../../analysis/dashboard-queries';
 import { rowObjects } from '../../engine/rows';
+import type { Priority } from '../../engine/read-queue';
 import { liveQuery, type LiveQuery } from '../../state/live-query.svelte';
 import { Visibility } from '../visibility.svelte';
 import type { AnalysisView } from './analysis-view.svelte';
@@ -20,11 +21,20 @@ export interface PanelQuery<T> {
 export function panelQuery<T>(
 	view: () => AnalysisView,
 	panel: Panel,
-	/** Also required before asking: e.g. the table holding the answer is open. */
-	wanted: () => boolean = () => true
+	{
+		wanted = () => true,
+		priority = 'normal'
+	}: {
+		/** Also required before asking: e.g. the table holding the answer is open. */
+		wanted?: () => boolean;
+		/** 'low' for what accompanies a chart (counts, notes): charts are answered first. */
+		priority?: Priority;
+	} = {}
 ): PanelQuery<T> {
 	const seen = new Visibility();
-	const result = liveQuery(() => (seen.visible && wanted() ? view().query(panel) : null));
+	const result = liveQuery(() => (seen.visible && wanted() ? view().query(panel) : null), {
+		priority
+	});
 	const rows = $derived(rowObjects<T>(result.table));
 	return {
 		seen,
