@@ -26,14 +26,14 @@ export function episodePointsSql(
 ): { create: string; insert: string } {
 	const time = `CASE WHEN (SELECT any_value(time_axis) FROM ${src.datasetInfo}) = 'visit'
 		THEN s.visit ELSE s.session_no END::DOUBLE`;
-	const select = (measure: string) => `
+	const select = (measureIs: string) => `
 	WITH point_values AS (
 		-- No grouping needed: a session is one point of its episode (session numbers and visit
 		-- numbers are unique within an episode; duplicates were rejected at import), and has at
 		-- most one score per measure.
 		SELECT s.episode, o.measure, ${time} AS "time", s.days // 7 AS week, o.value
 		FROM ${src.observations} o JOIN ${src.sessions} s USING (session_id)
-		WHERE ${measure === '?' ? 'o.measure = ?' : 'FALSE'}
+		WHERE ${measureIs}
 	)
 	SELECT em.measure, em.episode, em.patient_no, em.clinic, em.therapist, em.condition,
 		em.technique, em.age_band, em.sex, em.length_band, em.sessions, em.start_date,
@@ -43,7 +43,7 @@ export function episodePointsSql(
 	FROM point_values p JOIN ${episodeMeasures} em USING (episode, measure)
 	WHERE p."time" IS NOT NULL`;
 	return {
-		create: `CREATE OR REPLACE TABLE ${out} AS ${select('none')}`,
-		insert: `INSERT INTO ${out} ${select('?')}`
+		create: `CREATE OR REPLACE TABLE ${out} AS ${select('FALSE')}`,
+		insert: `INSERT INTO ${out} ${select('o.measure = ?')}`
 	};
 }

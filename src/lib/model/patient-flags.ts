@@ -25,7 +25,7 @@ const flag = (...fields: string[]): PatientFlag => ({
 /**
  * The flags both derived tables carry: the groupings that count most rows, the matrix and the
  * trend's panels (condition × technique) and the forest plot, comparisons and a trend's lines
- * (technique). Each costs a window over the table at every build (10M sessions: about 8 s in
+ * (technique). Each costs a window over the table at every build (10M sessions: about 7 s in
  * Chromium), so the dose charts' few groups and the trend by condition alone, not flagged, count
  * with single_episode.
  */

@@ -27,7 +27,7 @@ export function chipCountsQuery({ measure, chips }: ChipCountsOptions): QuerySpe
 		(filter, i) => sql` WHEN NOT coalesce(${where(filter)}, false) THEN ${String(i)}`
 	);
 	const atLeast = (i: number) => `FILTER (WHERE depth >= ${String(i)})`;
-	const counts = Array.from({ length: chips.length + 1 }, (_, i) => i).map((i) => {
+	const counts = Array.from({ length: chips.length + 1 }, (_, i) => {
 		const kept = atLeast(i);
 		return `coalesce(sum(n) ${kept}, 0)::INTEGER AS n_${String(i)},
 			(coalesce(sum(singles) ${kept}, 0) + coalesce(bit_count(bit_or(bits) ${kept}), 0))::INTEGER AS patients_${String(i)}`;

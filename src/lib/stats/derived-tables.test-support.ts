@@ -87,9 +87,9 @@ export async function loadTable(
 	// them out: those whose fields the table has.
 	const has = (c: string) => columns.some(([name]) => name === c);
 	const flags = PATIENT_FLAGS.filter((f) => ['measure', 'patient_no', ...f.fields].every(has));
-	const single = flags.length ? `, ${patientFlagsSql(flags, 'count(DISTINCT episode)')}` : '';
+	const flagColumns = flags.length ? `, ${patientFlagsSql(flags, 'count(DISTINCT episode)')}` : '';
 	await db.query({
-		sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select.join(', ')}${single} FROM ${staging}; DROP TABLE ${staging}`
+		sql: `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select.join(', ')}${flagColumns} FROM ${staging}; DROP TABLE ${staging}`
 	});
 	// The model's measure_keys, which every builder joins to pick a measure's rows. As text: each
 	// fixture table has an ENUM of its own, and a key no row has only matches nothing.
