@@ -21,14 +21,26 @@ export interface DimensionRow {
 
 /**
  * The analysis page's state, read from the address on every navigation (so back/forward and a
- * pasted link restore the view) and changed only by navigating to a new address. Panels read
- * their query from here; none keeps a copy of the state.
+ * pasted link restore the view) and changed only by navigating to a new address (shown from the
+ * moment it is asked for, see `show`). Panels read their query from here; none keeps a copy.
  */
 export class AnalysisView {
 	readonly #decoded = $derived(decode(page.url.searchParams));
 	/** Plain notes about address values that were ignored. */
 	readonly dropped = $derived(this.#decoded.dropped);
-	readonly state = $derived(this.#decoded.state);
+	/**
+	 * The view just asked for, shown from the click on, while the router navigates to its address
+	 * (the navigation took 8 ms of a filter change's 60–100, ahead of the charts' queries).
+	 */
+	#asked = $state.raw<{ state: AnalysisState; search: string } | null>(null);
+	#navigating = 0;
+	/** What was shown last: the same view read back from the address keeps its object. */
+	#shown: { state: AnalysisState; search: string } | null = null;
+	readonly state: AnalysisState = $derived.by(() => {
+		const next = this.#asked ?? { state: this.#decoded.state, search: encode(this.#decoded.state) };
+		if (this.#shown?.search !== next.search) this.#shown = next;
+		return this.#shown.state;
+	});
 	readonly measure: Measure | undefined = $derived(
 		appData.measures.find((m) => m.key === this.state.measure) ?? appData.measures[0]
 	);
@@ -73,10 +85,26 @@ export class AnalysisView {
 		return this.context ? dashboardQuery(panel, this.context) : null;
 	}
 
+	/**
+	 * Shows `next` now and navigates to its address in the next task, so the charts' queries are
+	 * on their way before the router's work. The address is the truth again once every navigation
+	 * asked for has finished (read back, it is the same view: `state` keeps its object).
+	 */
 	show(next: AnalysisState): void {
 		const search = encode(next);
-		// Only the query string changes; the path is resolved here.
-		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		goto(`${resolve(this.path)}${search ? `?${search}` : ''}`, { keepFocus: true, noScroll: true });
+		this.#asked = { state: decode(search).state, search };
+		this.#navigating++;
+		setTimeout(() => {
+			// Only the query string changes; the path is resolved here.
+			// eslint-disable-next-line svelte/no-navigation-without-resolve
+			goto(`${resolve(this.path)}${search ? `?${search}` : ''}`, {
+				keepFocus: true,
+				noScroll: true
+			})
+				.catch(() => {}) // a navigation superseded by a newer one: that one's address holds
+				.finally(() => {
+					if (--this.#navigating === 0) this.#asked = null;
+				});
+		});
 	}
 }
