@@ -6,7 +6,7 @@ import { clausesFromState } from '../state/analysis-url';
 import { readReference, referenceDb, run, type Row } from '../stats/reference.test-support';
 import { summaryQuery } from '../stats/summary';
 import { whereSql } from '../stats/where';
-import { chipsQuery } from './dashboard-queries';
+import { chipsQuery, dashboardQuery, type Panel } from './dashboard-queries';
 
 const reference = readReference<{ episode_measures: Row[] }>('episode-measures.json');
 let db: LocalEngine;
@@ -46,5 +46,44 @@ describe('chipsQuery', () => {
 
 	it('asks nothing when no chip is active', () => {
 		expect(chipsQuery(defaultState(), 'pain')).toBeNull();
+	});
+});
+
+describe('dashboardQuery', () => {
+	const PANELS: Panel[] = [
+		'matrix',
+		'forest',
+		'compare',
+		'trend',
+		'distribution',
+		'doseLength',
+		'doseSessions',
+		'excluded'
+	];
+	const state = defaultState();
+	state.filters.clinic = ['North', 'South'];
+	state.filters.sex = ['F'];
+	state.filters.length_band = [30, 45];
+	state.filters.from = '2024-01-01';
+	state.select.condition = 'Low back pain';
+	state.select.sessions = 4;
+	state.threshold = 2;
+	state.target = 1;
+	const typed =
+		/\(SELECT (\?::(VARCHAR|DOUBLE|BOOLEAN)|\[\?::(VARCHAR|DOUBLE)(, \?::(VARCHAR|DOUBLE))*\])\)/g;
+
+	it('binds every value through a typed placeholder in a subquery, so its plan is kept', () => {
+		const specs = PANELS.map((panel) => ({
+			panel,
+			spec: dashboardQuery(panel, { state, measure: 'pain', focus: 'Low back pain' })!
+		}));
+		for (const { panel, spec } of [
+			...specs,
+			{ panel: 'chips', spec: chipsQuery(state, 'pain')! }
+		]) {
+			const placeholders = spec.sql.match(/\?/g)?.length ?? 0;
+			expect(placeholders, panel).toBe(spec.params?.length);
+			expect(spec.sql.replace(typed, 'x'), panel).not.toContain('?');
+		}
 	});
 });

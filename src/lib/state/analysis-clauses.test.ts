@@ -43,8 +43,10 @@ describe('clausesFromState', () => {
 		const selection = Selection.from(clausesFromState(s));
 		// The matrix sees the filter bar and the sessions bar, not its own cell.
 		expect(whereSql(selection.clausesFor('matrix'))).toEqual({
-			sql: '"sessions" IN (?) AND list_contains([?, ?]::VARCHAR[], "condition"::VARCHAR)',
-			params: [4, 'Neck pain', 'Low back pain']
+			sql:
+				'list_contains((SELECT [?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE]), "sessions"::DOUBLE) AND ' +
+				'list_contains((SELECT [?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR]), "condition"::VARCHAR)',
+			params: [4, 4, 4, 4, 'Neck pain', 'Low back pain', 'Neck pain', 'Neck pain']
 		});
 	});
 });

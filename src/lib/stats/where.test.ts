@@ -72,10 +72,29 @@ describe('whereSql', () => {
 	it('binds hostile and odd labels as values: the SQL text never holds them', async () => {
 		const where = whereSql([clinic(HOSTILE)]);
 		expect(where.sql).not.toContain('DROP');
-		expect(where.params).toEqual([HOSTILE]);
+		expect(where.params).toEqual([HOSTILE, HOSTILE, HOSTILE, HOSTILE]);
 		expect(await ids([clinic(HOSTILE)])).toEqual([4]);
 		for (const [i, w] of WEIRD.entries()) expect(await ids([clinic(w)]), w).toEqual([10 + i]);
 		expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM t')).toEqual([{ n: 9 }]);
+	});
+
+	it('writes one text for 1–4 values and one for 5–8, each matching exactly the values given', async () => {
+		const labels: [string, number][] = [
+			['Riverside', 1],
+			['Hillside', 2],
+			[HOSTILE, 4],
+			...WEIRD.map((w, i): [string, number] => [w, 10 + i])
+		];
+		const texts = new Set<string>();
+		for (let k = 1; k <= labels.length; k++) {
+			const chosen = labels.slice(0, k);
+			const where = whereSql([clinic(...chosen.map(([label]) => label))]);
+			texts.add(where.sql);
+			expect(where.params).toHaveLength(k <= 4 ? 4 : 8);
+			const want = chosen.map(([, id]) => id).sort((a, b) => a - b);
+			expect(await ids([clinic(...chosen.map(([label]) => label))]), `${k} labels`).toEqual(want);
+		}
+		expect(texts.size).toBe(2);
 	});
 
 	it('ANDs clauses, two on one field giving their intersection', async () => {

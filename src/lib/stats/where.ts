@@ -1,4 +1,5 @@
 import { quoteIdent } from '../engine/quote';
+import { listPlaceholder, placeholder, type Fragment } from './sql';
 import {
 	constrains,
 	isCategoryField,
@@ -8,8 +9,6 @@ import {
 	type SqlFilter
 } from '../selection/clause';
 
-const placeholders = (n: number) => Array(n).fill('?').join(', ');
-
 /**
  * A category as text, so a label the ENUM lacks (an old link, another dataset) matches nothing
  * instead of failing the cast. list_contains was the fastest text form at 1M rows (Node
@@ -18,20 +17,24 @@ const placeholders = (n: number) => Array(n).fill('?').join(', ');
  * col::VARCHAR IN (?, …) 30–34 / 32–38 ms; col IN (?, …), which DuckDB rewrites to the same
  * VARCHAR cast, 26–35 / 35–39 ms; col IN (SELECT unnest(…)) 32–34 / 38–39 ms. Prefixing
  * `col IS NOT NULL AND` (a strict TRUE/FALSE) cost ~4 ms more, so a NULL stays NULL (see
- * whereSql). Run scripts/bench/where-filter.ts to measure again.
+ * whereSql). Run scripts/bench/where-filter.ts to measure again. The list is read through a
+ * subquery of typed placeholders (listPlaceholder) so the prepared statement keeps its plan.
  */
-function category(column: string, values: readonly unknown[]): string {
+function category(column: string, values: readonly unknown[]): Fragment {
 	for (const v of values)
 		if (typeof v !== 'string')
 			throw new Error(`A ${column} filter value must be text: ${String(v)}`);
-	return `list_contains([${placeholders(values.length)}]::VARCHAR[], ${column}::VARCHAR)`;
+	const list = listPlaceholder(values as string[]);
+	return { sql: `list_contains(${list.sql}, ${column}::VARCHAR)`, params: list.params };
 }
 
-function numbers(column: string, values: readonly unknown[]): string {
+function numbers(column: string, values: readonly unknown[]): Fragment {
 	for (const v of values)
 		if (!Number.isSafeInteger(v))
 			throw new Error(`A ${column} filter value must be a whole number: ${String(v)}`);
-	return `${column} IN (${placeholders(values.length)})`;
+	// Bound as DOUBLEs (every number is): the column is compared as one, exact for these integers.
+	const list = listPlaceholder(values as number[]);
+	return { sql: `list_contains(${list.sql}, ${column}::DOUBLE)`, params: list.params };
 }
 
 function dateRange(column: string, from: string | null, to: string | null, params: unknown[]) {
@@ -43,7 +46,7 @@ function dateRange(column: string, from: string | null, to: string | null, param
 		if (end === null) continue;
 		if (typeof end !== 'string' || !isIsoDate(end))
 			throw new Error(`A date filter needs a date written yyyy-mm-dd: ${String(end)}`);
-		parts.push(`${column} ${op} ?::DATE`);
+		parts.push(`${column} ${op} ${placeholder(end)}::DATE`);
 		params.push(end);
 	}
 	return parts.join(' AND ');
@@ -73,8 +76,9 @@ export function whereSql(clauses: readonly Clause[]): SqlFilter {
 			parts.push(`(${dateRange(column, clause.from, clause.to, params)})`);
 		else {
 			const { values } = clause;
-			parts.push(isCategoryField(field) ? category(column, values) : numbers(column, values));
-			params.push(...values);
+			const part = isCategoryField(field) ? category(column, values) : numbers(column, values);
+			parts.push(part.sql);
+			params.push(...part.params);
 		}
 	}
 	return parts.length ? { sql: parts.join(' AND '), params } : { sql: 'TRUE', params: [] };
