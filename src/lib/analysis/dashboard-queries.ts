@@ -8,6 +8,7 @@ import { compareQuery } from '../stats/compare';
 import { chipCountsQuery } from '../stats/chip-counts';
 import { distributionQuery } from '../stats/distribution';
 import { excludedQuery, summaryQuery } from '../stats/summary';
+import { cubeAnswers, cubeSummaryQuery } from '../stats/summary-cube';
 import { trendQuery } from '../stats/trend';
 import { whereSql } from '../stats/where';
 
@@ -51,8 +52,13 @@ export function dashboardQuery(
 		target: state.target
 	});
 	switch (panel) {
-		case 'matrix':
-			return summaryQuery({ ...common(SOURCES.matrix), by: ['condition', 'technique'] });
+		case 'matrix': {
+			// The default view and most filter-bar states are added up from the cube.
+			const options = { ...common(SOURCES.matrix), by: ['condition', 'technique'] as const };
+			return cubeAnswers(options.by, selection.clausesFor(SOURCES.matrix), options)
+				? cubeSummaryQuery(options)
+				: summaryQuery(options);
+		}
 		case 'forest':
 			return focus === null
 				? null

@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { rowObjects } from '../engine/rows';
+import { episodeCubeSql } from './episode-cube-sql';
 import { episodeMeasuresSql } from './episode-measures-sql';
 import { episodePointsSql } from './episode-points-sql';
 import { episodesSql, type SourceTables } from './episodes-sql';
@@ -9,7 +10,12 @@ import { episodesSql, type SourceTables } from './episodes-sql';
  * an import builds them beside the tables it swaps in (`suffix` '_next'), a saved dataset
  * carries them, and a dataset saved before they existed gets them rebuilt when opened.
  */
-export const DERIVED_TABLES = ['episode_measures', 'episode_points', 'measure_keys'] as const;
+export const DERIVED_TABLES = [
+	'episode_measures',
+	'episode_points',
+	'episode_cube',
+	'measure_keys'
+] as const;
 
 const EPISODES = 'mo_episodes';
 
@@ -26,6 +32,7 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 	try {
 		await db.query({ sql: `CREATE OR REPLACE TEMP TABLE ${EPISODES} AS ${episodesSql(src)}` });
 		await db.query(episodeMeasuresSql(src, EPISODES, measures));
+		await db.query({ sql: episodeCubeSql(measures, `episode_cube${suffix}`) });
 		// One row per measure, typed as the tables' measure column: what stats-sql measureRows
 		// joins to, so a chart scans only its measure's rows.
 		await db.query({

@@ -22,7 +22,9 @@ const BOUND_AS = { string: 'VARCHAR', number: 'DOUBLE', boolean: 'BOOLEAN' } as 
  * docs/analysis.md, "Prepared plans". NULL has no type to give: it binds bare.
  */
 export function placeholder(value: SqlValue): string {
-	return value === null ? '?' : `(SELECT ?::${BOUND_AS[typeof value]})`;
+	return value === null
+		? '?'
+		: `(SELECT ?::${BOUND_AS[typeof value as 'string' | 'number' | 'boolean']})`;
 }
 
 /**

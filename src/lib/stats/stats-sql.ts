@@ -13,7 +13,10 @@ export const Z = 1.959963984540054;
  * on every row (1M sessions, Node duckdb-wasm, count of one measure: episode_points 11.8 → 4.1 ms,
  * episode_measures 3.3 → 2.7 ms). Continue with `AND …`.
  */
-export const measureRows = (table: 'episode_measures' | 'episode_points', measure: string) =>
+export const measureRows = (
+	table: 'episode_measures' | 'episode_points' | 'episode_cube',
+	measure: string
+) =>
 	sql`FROM ${table} JOIN measure_keys USING (measure)
 		WHERE measure_keys.measure = ${val(measure)}`;
 
@@ -49,21 +52,26 @@ export function patients(by: readonly string[] = [], filter: Fragment = sql`TRUE
 export const shown = (value: string, suppressed = 'suppressed') =>
 	`CASE WHEN NOT ${suppressed} THEN ${value} END`;
 
-/** Half-width of the 95 % t-interval (NULL below two values: t975(0) is NULL). */
-export const tHalfWidth = (n: string, sd: string) => `t975(${n} - 1) * ${sd} / sqrt(${n})`;
+/**
+ * Half-width of the 95 % t-interval (NULL below two values: t975(0) is NULL). Pass `t` when the
+ * quantile is a column computed once: each t975 call is a table lookup DuckDB plans as a join
+ * (about 4 ms of planning a statement, in duckdb-wasm).
+ */
+export const tHalfWidth = (n: string, sd: string, t = `t975(${n} - 1)`) =>
+	`${t} * ${sd} / sqrt(${n})`;
 
 /**
- * Wilson 95 % interval ends of x successes in n, as domain.md writes it. Clamped to [0, 1]:
- * at 0 % and 100 % one end is exactly 0 or 1, which rounding would leave at ±1e-17.
+ * Wilson 95 % interval ends of a proportion `p` of `n`, as domain.md writes it: both DOUBLE
+ * columns (n·n overflows INTEGER beyond ~46k episodes in one cell), computed once before, so the
+ * expressions stay short (written out from the counts they were a third of a summary's planning).
+ * Clamped to [0, 1]: at 0 % and 100 % one end is exactly 0 or 1, which rounding would leave at
+ * ±1e-17.
  */
-export function wilson(x: string, count: string): { low: string; high: string } {
-	// In DOUBLE: counts are INTEGER, and n·n overflows it beyond ~46k episodes in one cell.
-	const n = `(${count})::DOUBLE`;
-	const p = `(${x})::DOUBLE / ${n}`;
+export function wilson(p: string, n: string): { low: string; high: string } {
 	const z2 = `${Z * Z}::DOUBLE`;
-	const centre = `(${p} + ${z2} / (2 * (${n})))`;
-	const half = `(${Z}::DOUBLE * sqrt(${p} * (1 - ${p}) / (${n}) + ${z2} / (4 * (${n}) * (${n}))))`;
-	const denominator = `(1 + ${z2} / (${n}))`;
+	const centre = `(${p} + ${z2} / (2 * ${n}))`;
+	const half = `(${Z}::DOUBLE * sqrt(${p} * (1 - ${p}) / ${n} + ${z2} / (4 * ${n} * ${n})))`;
+	const denominator = `(1 + ${z2} / ${n})`;
 	return {
 		low: `greatest(0.0, (${centre} - ${half}) / ${denominator})`,
 		high: `least(1.0, (${centre} + ${half}) / ${denominator})`

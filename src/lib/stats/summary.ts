@@ -66,16 +66,10 @@ const targetSql = (target: number | null | undefined): Fragment =>
  */
 export function summaryQuery(options: SummaryOptions): QuerySpec {
 	const { by, threshold, target, minPatients = MIN_CELL_PATIENTS } = options;
-	const groups = by.map(groupColumn);
 	const names = by.map(quoteIdent);
 	const responder = responderSql(threshold);
 	const met = targetSql(target);
-	const responderCi = wilson('responders', 'responder_known');
-	const targetCi = wilson('target_met_n', 'target_known');
-	const known = (count: string, of: string) => shown(`CASE WHEN ${of} > 0 THEN ${count} END`);
-	const half = tHalfWidth('n', 'improvement_sd');
-	const query = sql`
-		WITH cells AS (
+	const cells = sql`
 			SELECT ${names.map((g) => `${g}, `).join('')}
 				count(*)::INTEGER AS n, ${patients(by)} AS patients,
 				avg(baseline) AS baseline_mean, avg(improvement) AS improvement_mean,
@@ -85,9 +79,33 @@ export function summaryQuery(options: SummaryOptions): QuerySpec {
 				count(${met})::INTEGER AS target_known,
 				(count(*) FILTER (WHERE ${met}))::INTEGER AS target_met_n
 			${includedEpisodes(options)}
-			GROUP BY ALL HAVING count(*) > 0
+			GROUP BY ALL HAVING count(*) > 0`;
+	return summaryFromCells(cells, by, minPatients);
+}
+
+/**
+ * summaryQuery's rows from its `cells`: per group (columns named as `by`) n, patients,
+ * baseline_mean, improvement_mean, improvement_sd, responder_known, responders, target_known and
+ * target_met_n, however they were counted (from episodes, or from the cube's sums).
+ */
+export function summaryFromCells(
+	cells: Fragment,
+	by: readonly GroupField[],
+	minPatients: number
+): QuerySpec {
+	const groups = by.map(groupColumn);
+	const responderCi = wilson('responder_p', 'responder_count');
+	const targetCi = wilson('target_p', 'target_count');
+	const known = (count: string, of: string) => shown(`CASE WHEN ${of} > 0 THEN ${count} END`);
+	const half = tHalfWidth('n', 'improvement_sd', 't_975');
+	const query = sql`
+		WITH cells AS (${cells}
 		), judged AS (
-			SELECT *, patients < ${val(minPatients)} AS suppressed FROM cells
+			SELECT *, patients < ${val(minPatients)} AS suppressed, t975(n - 1) AS t_975,
+				responder_known::DOUBLE AS responder_count,
+				responders / responder_count AS responder_p,
+				target_known::DOUBLE AS target_count, target_met_n / target_count AS target_p
+			FROM cells
 		)
 		SELECT ${groups.map((g) => `${g}, `).join('')}n, patients, suppressed,
 			${shown('baseline_mean')} AS baseline_mean,

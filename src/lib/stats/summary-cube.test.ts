@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalEngine } from '../engine/engine';
+import { episodeCubeSql } from '../model/episode-cube-sql';
+import type { Clause } from '../selection/clause';
+import { EPISODE_MEASURES, loadTable } from './derived-tables.test-support';
+import {
+	expectRowsClose,
+	readReference,
+	referenceDb,
+	run,
+	type Row
+} from './reference.test-support';
+import { cubeAnswers, cubeSummaryQuery } from './summary-cube';
+import { summaryQuery, type SummaryOptions } from './summary';
+import { whereSql } from './where';
+
+const reference = readReference<{ episode_measures: Row[] }>('episode-measures.json');
+let db: LocalEngine;
+beforeAll(async () => {
+	db = await referenceDb(reference);
+	await db.query({ sql: episodeCubeSql('episode_measures', 'episode_cube') });
+});
+afterAll(() => db.close());
+
+const f = 'filters';
+const FILTERS: [string, Clause[]][] = [
+	['no filter', []],
+	['two clinics', [{ source: f, field: 'clinic', values: ['North', 'South'] }]],
+	[
+		'technique and sex',
+		[
+			{ source: f, field: 'technique', values: ['Deep tissue', 'Swedish'] },
+			{ source: f, field: 'sex', values: ['F'] }
+		]
+	],
+	['a length band', [{ source: f, field: 'length_band', values: [45] }]],
+	['a label no row has', [{ source: f, field: 'clinic', values: ['Nowhere'] }]]
+];
+
+describe('cubeSummaryQuery', () => {
+	it('has patients with several episodes in one cell to count, as the matrix meets them', async () => {
+		const [row] = await run(db, {
+			sql: `SELECT count(*)::INTEGER AS n FROM episode_measures
+				WHERE excluded IS NULL AND NOT alone_by_condition_technique`
+		});
+		expect(row?.n).toBeGreaterThan(0);
+	});
+
+	for (const by of [['condition', 'technique'], ['technique']] as SummaryOptions['by'][])
+		for (const [label, clauses] of FILTERS)
+			for (const measure of ['pain', 'sleep'])
+				it(`gives summaryQuery's rows by ${by.join(' × ')}, ${label}, ${measure}`, async () => {
+					const options: SummaryOptions = {
+						measure,
+						by,
+						filter: whereSql(clauses),
+						minPatients: 2
+					};
+					expect(cubeAnswers(by, clauses, options)).toBe(true);
+					const want = await run(db, summaryQuery(options));
+					expectRowsClose(await run(db, cubeSummaryQuery(options)), want, label);
+				});
+
+	it('gives an SD of exactly 0, and no SRM, when every improvement is alike', async () => {
+		const alike = await referenceDb({});
+		const rows = Array.from({ length: 6 }, (_, i) => ({
+			episode: i + 1,
+			patient_no: i + 1,
+			condition: 'Neck pain',
+			technique: 'Swedish',
+			measure: 'flexibility',
+			baseline: 30.1,
+			improvement: 0.1,
+			responder: null,
+			target_met: null,
+			excluded: null
+		}));
+		await loadTable(alike, 'episode_measures', EPISODE_MEASURES, rows);
+		await alike.query({ sql: episodeCubeSql('episode_measures', 'episode_cube') });
+		const options = { measure: 'flexibility', by: ['technique'] as const, filter: whereSql([]) };
+		const [got] = await run(alike, cubeSummaryQuery(options));
+		expect([got?.improvement_sd, got?.srm]).toEqual([0, null]);
+		expectRowsClose([got!], await run(alike, summaryQuery(options)), 'alike');
+		await alike.close();
+	});
+});
+
+describe('cubeAnswers', () => {
+	const matrix = ['condition', 'technique'] as const;
+	const none = { threshold: null, target: null };
+	it('takes the cube only for what it holds', () => {
+		expect(cubeAnswers(matrix, FILTERS[2]![1], none)).toBe(true);
+		expect(cubeAnswers(matrix, [], { threshold: 2, target: null })).toBe(false);
+		expect(cubeAnswers(matrix, [], { threshold: null, target: 1 })).toBe(false);
+		const dated: Clause = { source: f, field: 'start_date', from: '2025-01-01', to: null };
+		expect(cubeAnswers(matrix, [dated], none)).toBe(false);
+		const open: Clause = { source: f, field: 'start_date', from: null, to: null };
+		expect(cubeAnswers(matrix, [open], none)).toBe(true);
+		expect(cubeAnswers(matrix, [{ source: 'dose', field: 'sessions', values: [4] }], none)).toBe(
+			false
+		);
+		// No patient flag for these groupings: distinct patients need every episode.
+		expect(cubeAnswers(['condition'], [], none)).toBe(false);
+		expect(cubeAnswers(['length_band'], [], none)).toBe(false);
+	});
+});
