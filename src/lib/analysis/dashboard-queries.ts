@@ -55,8 +55,9 @@ export function dashboardQuery(
 		case 'matrix': {
 			// The default view and most filter-bar states are added up from the cube.
 			const options = { ...common(SOURCES.matrix), by: ['condition', 'technique'] as const };
-			return cubeAnswers(options.by, selection.clausesFor(SOURCES.matrix), options)
-				? cubeSummaryQuery(options)
+			const clauses = selection.clausesFor(SOURCES.matrix);
+			return cubeAnswers(options.by, clauses, options)
+				? cubeSummaryQuery({ ...options, clauses })
 				: summaryQuery(options);
 		}
 		case 'forest':

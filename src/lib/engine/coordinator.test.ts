@@ -222,6 +222,26 @@ describe('asks made together', () => {
 	});
 });
 
+describe('settled', () => {
+	it('resolves once nothing is queued or running, at once when the engine is idle', async () => {
+		const { coordinator, hold } = await setup();
+		await coordinator.settled();
+		const release = hold('SELECT 7 AS v');
+		const slow = coordinator.query({ sql: 'SELECT 7 AS v' });
+		const after = coordinator.query({ sql: 'SELECT 8 AS v' }, { priority: 'low' });
+		let settled = false;
+		const waiting = coordinator.settled().then(() => (settled = true));
+		await tick();
+		expect(settled).toBe(false);
+		release();
+		await slow;
+		expect(settled).toBe(false); // the low-priority read is still to run
+		await after;
+		await waiting;
+		expect(settled).toBe(true);
+	});
+});
+
 describe('QueryClient', () => {
 	it('never lets a slow superseded answer overwrite the fresh one', async () => {
 		const { coordinator, ran, hold } = await setup();

@@ -40,6 +40,7 @@ export class Coordinator {
 	#version = 0;
 	#writeIds = 0;
 	#listeners = new Set<(version: number) => void>();
+	#settledWaiters: (() => void)[] = [];
 
 	constructor(connect: () => Promise<QueryEngine>, cache = new ResultCache()) {
 		this.#connect = connect;
@@ -124,6 +125,18 @@ export class Coordinator {
 		});
 	}
 
+	/**
+	 * Resolves once nothing is queued or running (at once if so now): for work that should not
+	 * compete with the charts' queries for the machine, such as the router's navigation after a
+	 * filter change.
+	 */
+	settled(): Promise<void> {
+		return new Promise((resolve) => {
+			this.#settledWaiters.push(resolve);
+			this.#pumpSoon();
+		});
+	}
+
 	async close(): Promise<void> {
 		const engine = this.#engine;
 		this.#engine = null;
@@ -146,7 +159,10 @@ export class Coordinator {
 			return;
 		}
 		const read = this.#reads.shift();
-		if (!read) return;
+		if (!read) {
+			for (const settle of this.#settledWaiters.splice(0)) settle();
+			return;
+		}
 		this.#busy = 'read';
 		void this.#run(read).finally(() => this.#next());
 	}

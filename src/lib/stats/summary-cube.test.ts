@@ -34,7 +34,21 @@ const FILTERS: [string, Clause[]][] = [
 		]
 	],
 	['a length band', [{ source: f, field: 'length_band', values: [45] }]],
-	['a label no row has', [{ source: f, field: 'clinic', values: ['Nowhere'] }]]
+	['a label no row has', [{ source: f, field: 'clinic', values: ['Nowhere'] }]],
+	[
+		'a filter and a chart selection on one field',
+		[
+			{ source: f, field: 'length_band', values: [30, 45] },
+			{ source: 'dose-length', field: 'length_band', values: [45] }
+		]
+	],
+	[
+		'two clauses keeping nothing in common',
+		[
+			{ source: f, field: 'length_band', values: [30] },
+			{ source: 'dose-length', field: 'length_band', values: [45] }
+		]
+	]
 ];
 
 describe('cubeSummaryQuery', () => {
@@ -58,8 +72,24 @@ describe('cubeSummaryQuery', () => {
 					};
 					expect(cubeAnswers(by, clauses, options)).toBe(true);
 					const want = await run(db, summaryQuery(options));
-					expectRowsClose(await run(db, cubeSummaryQuery(options)), want, label);
+					expectRowsClose(await run(db, cubeSummaryQuery({ ...options, clauses })), want, label);
 				});
+
+	it('writes one SQL text for every filter of up to four values a field', () => {
+		const text = (clauses: Clause[]) =>
+			cubeSummaryQuery({ measure: 'pain', by: ['condition', 'technique'], clauses }).sql;
+		const texts = new Set(FILTERS.slice(0, -1).map(([, clauses]) => text(clauses)));
+		expect(texts.size).toBe(1);
+		const five = ['A', 'B', 'C', 'D', 'E'];
+		expect(text([{ source: f, field: 'clinic', values: five }])).not.toBe([...texts][0]);
+	});
+
+	it('refuses a clause on a field the cube does not hold', () => {
+		const dated: Clause = { source: f, field: 'start_date', from: '2025-01-01', to: null };
+		expect(() =>
+			cubeSummaryQuery({ measure: 'pain', by: ['technique'], clauses: [dated] })
+		).toThrow(/no start_date/);
+	});
 
 	it('gives an SD of exactly 0, and no SRM, when every improvement is alike', async () => {
 		const alike = await referenceDb({});
@@ -78,7 +108,7 @@ describe('cubeSummaryQuery', () => {
 		await loadTable(alike, 'episode_measures', EPISODE_MEASURES, rows);
 		await alike.query({ sql: episodeCubeSql('episode_measures', 'episode_cube') });
 		const options = { measure: 'flexibility', by: ['technique'] as const, filter: whereSql([]) };
-		const [got] = await run(alike, cubeSummaryQuery(options));
+		const [got] = await run(alike, cubeSummaryQuery({ ...options, clauses: [] }));
 		expect([got?.improvement_sd, got?.srm]).toEqual([0, null]);
 		expectRowsClose([got!], await run(alike, summaryQuery(options)), 'alike');
 		await alike.close();

@@ -4,6 +4,7 @@ import { quoteIdent } from '../engine/quote';
 import { constrains, type Clause } from '../selection/clause';
 import type { QuerySpec } from '../engine/engine';
 import { MIN_CELL_PATIENTS } from './small-cells';
+import { cubeFilter } from './cube-filter';
 import { sql, where } from './sql';
 import { measureRows } from './stats-sql';
 import { summaryFromCells, type SummaryOptions } from './summary';
@@ -28,14 +29,19 @@ export function cubeAnswers(
 	);
 }
 
+export interface CubeSummaryOptions extends Omit<SummaryOptions, 'filter'> {
+	/** The selection's clauses (cubeFilter writes them in the cube's one shape). */
+	clauses: readonly Clause[];
+}
+
 /**
  * summaryQuery's rows, added up from the cube instead of read from every episode: at 1M
  * sessions a quarter of the rows. Only where cubeAnswers says so; the tests check it gives
  * summaryQuery's numbers. The SD comes from the sums of squares; a remainder within rounding of
  * zero (all improvements alike) is zero, as stddev_samp gives.
  */
-export function cubeSummaryQuery(options: SummaryOptions): QuerySpec {
-	const { by, measure, filter, minPatients = MIN_CELL_PATIENTS } = options;
+export function cubeSummaryQuery(options: CubeSummaryOptions): QuerySpec {
+	const { by, measure, clauses, minPatients = MIN_CELL_PATIENTS } = options;
 	const { column } = patientFlagFor(by);
 	const n = 'sum(n)';
 	const squares = `sum(improvement_squares) - sum(improvement_sum) ^ 2 / ${n}`;
@@ -52,7 +58,7 @@ export function cubeSummaryQuery(options: SummaryOptions): QuerySpec {
 				sum(responders)::INTEGER AS responders,
 				sum(target_known)::INTEGER AS target_known,
 				sum(target_met_n)::INTEGER AS target_met_n
-			${measureRows('episode_cube', measure)} AND ${where(filter)}
+			${measureRows('episode_cube', measure)} AND ${where(cubeFilter(clauses))}
 			GROUP BY ALL HAVING ${n} > 0`;
 	return summaryFromCells(cells, by, minPatients);
 }
