@@ -3,6 +3,7 @@
 import {
 	chipsQuery,
 	dashboardQuery,
+	PANELS,
 	type DashboardContext,
 	type Panel
 } from '../../../src/lib/analysis/dashboard-queries';
@@ -12,17 +13,6 @@ import {
 	defaultState,
 	type AnalysisState
 } from '../../../src/lib/state/analysis-state';
-
-export const PANELS: readonly Panel[] = [
-	'matrix',
-	'forest',
-	'compare',
-	'trend',
-	'distribution',
-	'doseLength',
-	'doseSessions',
-	'excluded'
-];
 
 /** The first states only warm up the engine (JIT, caches, first plans); they are not timed. */
 export const WARMUPS = 2;

@@ -6,7 +6,7 @@ import { clausesFromState } from '../state/analysis-url';
 import { readReference, referenceDb, run, type Row } from '../stats/reference.test-support';
 import { summaryQuery } from '../stats/summary';
 import { whereSql } from '../stats/where';
-import { chipsQuery, dashboardQuery, type Panel } from './dashboard-queries';
+import { chipsQuery, dashboardQuery, PANELS } from './dashboard-queries';
 
 const reference = readReference<{ episode_measures: Row[] }>('episode-measures.json');
 let db: LocalEngine;
@@ -50,16 +50,6 @@ describe('chipsQuery', () => {
 });
 
 describe('dashboardQuery', () => {
-	const PANELS: Panel[] = [
-		'matrix',
-		'forest',
-		'compare',
-		'trend',
-		'distribution',
-		'doseLength',
-		'doseSessions',
-		'excluded'
-	];
 	const state = defaultState();
 	state.filters.clinic = ['North', 'South'];
 	state.filters.sex = ['F'];

@@ -23,6 +23,17 @@ export type Panel =
 	| 'doseSessions'
 	| 'excluded';
 
+export const PANELS: readonly Panel[] = [
+	'matrix',
+	'forest',
+	'compare',
+	'trend',
+	'distribution',
+	'doseLength',
+	'doseSessions',
+	'excluded'
+];
+
 export interface DashboardContext {
 	state: AnalysisState;
 	/** The measure shown (a key of the dataset's registry). */
