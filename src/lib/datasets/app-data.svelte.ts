@@ -1,4 +1,5 @@
 import sampleCsvUrl from '../../../sample-data/sessions.csv?url';
+import { afterPaint } from '../engine/after-paint';
 import { Coordinator } from '../engine/coordinator';
 import { createWasmEngine } from '../engine/wasm-engine';
 import { describeError, type UserError } from '../errors/user-error';
@@ -37,7 +38,7 @@ class AppData {
 	usage = $state.raw<{ usedBytes: number; quotaBytes: number | null } | null>(null);
 	/** The coordinator's data version: every write bumps it, so views ask again. */
 	version = $state(0);
-	readonly coordinator = new Coordinator(createWasmEngine);
+	readonly coordinator = new Coordinator(createWasmEngine, undefined, afterPaint);
 	#workspace: Workspace | null = null;
 	#ready: Promise<void> | null = null;
 

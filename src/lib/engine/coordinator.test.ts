@@ -222,6 +222,34 @@ describe('asks made together', () => {
 	});
 });
 
+describe('low-priority reads', () => {
+	it('wait for beforeLow once after a chart read, and not again while only low ones run', async () => {
+		const watched = await watchedEngine();
+		closers.push(watched.close);
+		let paints = 0;
+		let paint!: () => void;
+		const coordinator = new Coordinator(
+			async () => watched.engine,
+			undefined,
+			() => {
+				paints++;
+				return new Promise<void>((done) => (paint = done));
+			}
+		);
+		const chart = coordinator.query({ sql: 'SELECT 1 AS v' });
+		const counts = coordinator.query({ sql: 'SELECT 2 AS v' }, { priority: 'low' });
+		const note = coordinator.query({ sql: 'SELECT 3 AS v' }, { priority: 'low' });
+		await chart;
+		await tick();
+		expect(paints).toBe(1);
+		expect(watched.ran).not.toContain('SELECT 2 AS v'); // held until the chart is painted
+		paint();
+		await Promise.all([counts, note]);
+		expect(paints).toBe(1);
+		expect(watched.ran.slice(-2)).toEqual(['SELECT 2 AS v', 'SELECT 3 AS v']);
+	});
+});
+
 describe('settled', () => {
 	it('resolves once nothing is queued or running, at once when the engine is idle', async () => {
 		const { coordinator, hold } = await setup();

@@ -73,6 +73,11 @@ export class ReadQueue {
 		if (at !== -1) this.#items.splice(at, 1);
 	}
 
+	/** The entry shift() would take, left in place. */
+	peek(): PendingRead | undefined {
+		return this.#items[0];
+	}
+
 	shift(): PendingRead | undefined {
 		return this.#items.shift();
 	}

@@ -44,8 +44,8 @@ describe('clausesFromState', () => {
 		// The matrix sees the filter bar and the sessions bar, not its own cell.
 		expect(whereSql(selection.clausesFor('matrix'))).toEqual({
 			sql:
-				'list_contains((SELECT [?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE]), "sessions"::DOUBLE) AND ' +
-				'list_contains((SELECT [?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR]), "condition"::VARCHAR)',
+				'list_contains([?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE], "sessions"::DOUBLE) AND ' +
+				'list_contains([?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR], "condition"::VARCHAR)',
 			params: [4, 4, 4, 4, 'Neck pain', 'Low back pain', 'Neck pain', 'Neck pain']
 		});
 	});
