@@ -15,6 +15,9 @@ export const CUBE_FIELDS: readonly GroupField[] = [
 	'length_band'
 ];
 
+export const isCubeField = (field: string): boolean =>
+	(CUBE_FIELDS as readonly string[]).includes(field);
+
 /** The patient flags a cube row carries: those that count patients without a distinct count. */
 export const CUBE_FLAGS = PATIENT_FLAGS.filter((f) => f.fields.length > 0);
 

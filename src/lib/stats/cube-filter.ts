@@ -1,7 +1,8 @@
 import { quoteIdent } from '../engine/quote';
-import { CUBE_FIELDS } from '../model/episode-cube-sql';
+import { CUBE_FIELDS, isCubeField } from '../model/episode-cube-sql';
 import { constrains, isCategoryField, type Clause } from '../selection/clause';
 import { listPlaceholder, placeholder, type Fragment } from './sql';
+import { checkedValues } from './where';
 
 /** What an inactive field binds in its slots: never read (its CASE takes the ELSE). */
 const UNUSED = { text: '', number: 0 } as const;
@@ -19,7 +20,7 @@ export function cubeFilter(clauses: readonly Clause[]): Fragment {
 	const parts: string[] = [];
 	const params: unknown[] = [];
 	for (const clause of clauses)
-		if (constrains(clause) && !(CUBE_FIELDS as readonly string[]).includes(clause.field))
+		if (constrains(clause) && !isCubeField(clause.field))
 			throw new Error(`The cube has no ${clause.field}`);
 	for (const field of CUBE_FIELDS) {
 		const kept = keptValues(clauses, field);
@@ -41,10 +42,7 @@ function keptValues(clauses: readonly Clause[], field: string): (string | number
 	let kept: (string | number)[] | null = null;
 	for (const clause of clauses) {
 		if (clause.field !== field || !('values' in clause) || !constrains(clause)) continue;
-		const values: readonly (string | number)[] = clause.values;
-		for (const v of values)
-			if (isCategoryField(field) ? typeof v !== 'string' : !Number.isSafeInteger(v))
-				throw new Error(`Not a ${field} value: ${String(v)}`);
+		const values: readonly (string | number)[] = checkedValues(field, clause.values);
 		kept = kept === null ? [...new Set(values)] : kept.filter((v) => values.includes(v));
 	}
 	return kept;

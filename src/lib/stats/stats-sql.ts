@@ -34,10 +34,11 @@ export const includedEpisodes = ({ measure, filter }: MeasureScope): Fragment =>
  * technique nor condition × technique), that count sets a bit per patient number (dense,
  * 1…patients) and counts them, twice as fast as count(DISTINCT)'s hashing at 1M sessions (trend
  * 94 → 53 ms); otherwise few rows are left, and list_unique over their patient numbers costs next
- * to nothing, where bits would cost a patients-long bitstring per group. No rows gives NULL bits, hence the coalesce. bitstring_agg
- * sizes its bits from patient_no's statistics, which a materialised CTE (one read twice) does not
- * carry: count over the table or a CTE read once, else DuckDB refuses the query ("Could not
- * retrieve required statistics"), which every builder's tests would show.
+ * to nothing, where bits would cost a patients-long bitstring per group. No rows gives NULL bits,
+ * hence the coalesce. bitstring_agg sizes its bits from patient_no's statistics, which a
+ * materialised CTE (one read twice) does not carry: count over the table or a CTE read once,
+ * else DuckDB refuses the query ("Could not retrieve required statistics"), which every
+ * builder's tests would show.
  */
 export function patients(by: readonly string[] = [], filter: Fragment = sql`TRUE`): Fragment {
 	const { column, fields } = patientFlagFor(by);

@@ -1,4 +1,4 @@
-import { CUBE_FIELDS } from '../model/episode-cube-sql';
+import { isCubeField } from '../model/episode-cube-sql';
 import { patientFlagFor } from '../model/patient-flags';
 import { quoteIdent } from '../engine/quote';
 import { constrains, type Clause } from '../selection/clause';
@@ -19,13 +19,12 @@ export function cubeAnswers(
 	clauses: readonly Clause[],
 	options: { threshold?: number | null; target?: number | null }
 ): boolean {
-	const kept = (field: string) => (CUBE_FIELDS as readonly string[]).includes(field);
 	return (
 		options.threshold == null &&
 		options.target == null &&
-		by.every(kept) &&
+		by.every(isCubeField) &&
 		patientFlagFor(by).fields.length > 0 &&
-		clauses.every((c) => !constrains(c) || kept(c.field))
+		clauses.every((c) => !constrains(c) || isCubeField(c.field))
 	);
 }
 

@@ -20,21 +20,33 @@ import {
  * whereSql). Run scripts/bench/where-filter.ts to measure again. The list is a constant of typed
  * placeholders in 4, 8… slots (listPlaceholder 'as constant'): evaluated on every episode.
  */
-function category(column: string, values: readonly unknown[]): Fragment {
-	for (const v of values)
-		if (typeof v !== 'string')
-			throw new Error(`A ${column} filter value must be text: ${String(v)}`);
-	const list = listPlaceholder(values as string[], 'as constant');
+function category(column: string, values: readonly string[]): Fragment {
+	const list = listPlaceholder(values, 'as constant');
 	return { sql: `list_contains(${list.sql}, ${column}::VARCHAR)`, params: list.params };
 }
 
-function numbers(column: string, values: readonly unknown[]): Fragment {
-	for (const v of values)
-		if (!Number.isSafeInteger(v))
-			throw new Error(`A ${column} filter value must be a whole number: ${String(v)}`);
+function numbers(column: string, values: readonly number[]): Fragment {
 	// Bound as DOUBLEs (every number is): the column is compared as one, exact for these integers.
-	const list = listPlaceholder(values as number[], 'as constant');
+	const list = listPlaceholder(values, 'as constant');
 	return { sql: `list_contains(${list.sql}, ${column}::DOUBLE)`, params: list.params };
+}
+
+/**
+ * A filter's values, checked to be of its field's kind before any SQL is written: text for a
+ * category, whole numbers for a dose field. Throws, naming the field, on anything else.
+ */
+export function checkedValues(
+	field: string,
+	values: readonly unknown[]
+): readonly string[] | readonly number[] {
+	const column = quoteIdent(field);
+	for (const v of values) {
+		if (isCategoryField(field) && typeof v !== 'string')
+			throw new Error(`A ${column} filter value must be text: ${String(v)}`);
+		if (!isCategoryField(field) && !Number.isSafeInteger(v))
+			throw new Error(`A ${column} filter value must be a whole number: ${String(v)}`);
+	}
+	return values as readonly string[] | readonly number[];
 }
 
 function dateRange(column: string, from: string | null, to: string | null, params: unknown[]) {
@@ -75,8 +87,10 @@ export function whereSql(clauses: readonly Clause[]): SqlFilter {
 		if (clause.field === 'start_date')
 			parts.push(`(${dateRange(column, clause.from, clause.to, params)})`);
 		else {
-			const { values } = clause;
-			const part = isCategoryField(field) ? category(column, values) : numbers(column, values);
+			const values = checkedValues(field, clause.values);
+			const part = isCategoryField(field)
+				? category(column, values as readonly string[])
+				: numbers(column, values as readonly number[]);
 			parts.push(part.sql);
 			params.push(...part.params);
 		}

@@ -31,10 +31,7 @@ export class AnalysisView {
 	readonly #decoded = $derived(decode(page.url.searchParams));
 	/** Plain notes about address values that were ignored. */
 	readonly dropped = $derived(this.#decoded.dropped);
-	/**
-	 * The view just asked for, shown from the click on, while the router navigates to its address
-	 * (the navigation took 8 ms of a filter change's 60–100, ahead of the charts' queries).
-	 */
+	/** The view just asked for, shown from the click on until its address is written (see show). */
 	#asked = $state.raw<{ state: AnalysisState; search: string } | null>(null);
 	#navigating = 0;
 	/** What was shown last: the same view read back from the address keeps its object. */
