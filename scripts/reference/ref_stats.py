@@ -118,9 +118,9 @@ def excluded(rows, measure, predicate):
 
 
 def chip_counts(rows, measure, predicates):
-    """Included episodes and patients before any filter (0) and under each filter as given."""
+    """Included episodes and patients under each filter as given (1, 2…)."""
     everyone = included(rows, measure, lambda r: True)
-    out = {"n_0": len(everyone), "patients_0": len({r["patient_no"] for r in everyone})}
+    out = {}
     for i, predicate in enumerate(predicates, start=1):
         kept = [r for r in everyone if predicate(r)]
         out[f"n_{i}"] = len(kept)

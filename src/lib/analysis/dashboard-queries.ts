@@ -5,10 +5,11 @@ import { Selection } from '../selection/selection';
 import { clausesFromState, type AnalysisState } from '../state/analysis-url';
 import { adjustedMeansQuery } from '../stats/adjusted-means';
 import { compareQuery } from '../stats/compare';
-import { chipCountsQuery } from '../stats/chip-counts';
+import { chipCountsQuery, cubeChipCountsQuery } from '../stats/chip-counts';
+import { cubeFieldsFilter } from '../stats/cube-filter';
 import { distributionQuery } from '../stats/distribution';
 import { excludedQuery, summaryQuery } from '../stats/summary';
-import { cubeAnswers, cubeSummaryQuery } from '../stats/summary-cube';
+import { cubeAnswers, cubeHolds, cubeSummaryQuery } from '../stats/summary-cube';
 import { trendQuery } from '../stats/trend';
 import { whereSql } from '../stats/where';
 
@@ -117,7 +118,10 @@ export function chipsQuery(state: AnalysisState, measure: string): QuerySpec | n
 	);
 	const own = upTo.map((clauses, i) => {
 		const before = new Set((upTo[i - 1] ?? []).map((c) => JSON.stringify(c)));
-		return whereSql(clauses.filter((c) => !before.has(JSON.stringify(c))));
+		return clauses.filter((c) => !before.has(JSON.stringify(c)));
 	});
-	return chipCountsQuery({ measure, chips: own });
+	// Most chips are on the cube's fields; a date range or a sessions bar reads the episodes.
+	return own.every(cubeHolds)
+		? cubeChipCountsQuery({ measure, chips: own.map((clauses) => cubeFieldsFilter(clauses)) })
+		: chipCountsQuery({ measure, chips: own.map((clauses) => whereSql(clauses)) });
 }

@@ -18,8 +18,12 @@ export const CUBE_FIELDS: readonly GroupField[] = [
 export const isCubeField = (field: string): boolean =>
 	(CUBE_FIELDS as readonly string[]).includes(field);
 
-/** The patient flags a cube row carries: those that count patients without a distinct count. */
-export const CUBE_FLAGS = PATIENT_FLAGS.filter((f) => f.fields.length > 0);
+/**
+ * The patient flags a cube row carries: every one. The matrix counts with those on its fields;
+ * the filter chips (stats/chip-counts.ts) with single_episode, whose others are every returning
+ * patient's episodes (10M synthetic sessions: 528k of 1.19M pain episodes).
+ */
+export const CUBE_FLAGS = PATIENT_FLAGS;
 
 /**
  * The matrix's pre-aggregate: included episodes (baseline and follow-up) summed per measure and

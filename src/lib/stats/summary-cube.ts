@@ -24,9 +24,13 @@ export function cubeAnswers(
 		options.target == null &&
 		by.every(isCubeField) &&
 		patientFlagFor(by).fields.length > 0 &&
-		clauses.every((c) => !constrains(c) || isCubeField(c.field))
+		cubeHolds(clauses)
 	);
 }
+
+/** Whether every clause that filters is on a field the cube keeps. */
+export const cubeHolds = (clauses: readonly Clause[]): boolean =>
+	clauses.every((c) => !constrains(c) || isCubeField(c.field));
 
 export interface CubeSummaryOptions extends Omit<SummaryOptions, 'filter'> {
 	/** The selection's clauses (cubeFilter writes them in the cube's one shape). */
