@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalEngine } from '../engine/engine';
+import type { SqlFilter } from '../selection/clause';
+import { providerComparisonQuery, type Provider } from './provider-comparison';
+import {
+	expectRowsClose,
+	readReference,
+	referenceDb,
+	run,
+	type Row
+} from './reference.test-support';
+
+// Expected rows from scripts/reference/case_mix_reference.py: a NumPy lstsq fit of the full
+// design matrix, never the SQL's cell sums and elimination.
+interface CaseMixCase {
+	name: string;
+	options: { measure: string; by: Provider; filter: SqlFilter; minPatients: number };
+	expected: Row[];
+	episode_measures?: Row[];
+}
+const source = readReference<{ episode_measures: Row[]; measures: Row[] }>('episode-measures.json');
+const { cases } = readReference<{ cases: CaseMixCase[] }>('case-mix.json');
+
+let db: LocalEngine;
+beforeAll(async () => {
+	db = await referenceDb(source);
+});
+afterAll(() => db.close());
+
+describe('providerComparisonQuery', () => {
+	it.each(cases.map((c) => [c.name, c] as const))('%s', async (name, c) => {
+		const own = c.episode_measures
+			? await referenceDb({ ...source, episode_measures: c.episode_measures })
+			: db;
+		try {
+			expectRowsClose(await run(own, providerComparisonQuery(c.options)), c.expected, name);
+		} finally {
+			if (own !== db) await own.close();
+		}
+	});
+
+	it('drops an aliased level instead of failing: the rank falls, the fit stays least squares', () => {
+		const aliased = cases.find((c) => c.episode_measures)!;
+		const full = cases.find((c) => c.name === 'pain by clinic')!;
+		expect(aliased.expected[0]?.model_rank).toBeLessThan(Number(full.expected[0]?.model_rank));
+	});
+
+	it('keeps a small caseload’s n and nothing else', () => {
+		const small = cases.flatMap((c) => c.expected).filter((r) => r.suppressed);
+		expect(small.length).toBeGreaterThan(0);
+		for (const row of small)
+			expect([row.difference, row.ci_low, row.z]).toEqual([null, null, null]);
+	});
+
+	it('refuses a grouping that is not a provider', () => {
+		const options = { measure: 'pain', filter: { sql: 'TRUE', params: [] } };
+		expect(() => providerComparisonQuery({ ...options, by: 'sex' as Provider })).toThrow();
+	});
+});
