@@ -1,6 +1,6 @@
 // npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
 // what is shown can be looked at and judged: the analysis page on the bundled sample whole and
-// each of its charts, then the import and datasets pages. Needs a build (the script makes one).
+// each of its charts, the director's view, then the import and datasets pages. Needs a build (the script makes one).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -53,6 +53,13 @@ try {
 	await page.goto(new URL('?v=1&trend=raw', baseUrl).href);
 	await ready(page, 'matrix-panel');
 	await panels(page, [['trend', 'trends-raw']]);
+
+	await page.goto(new URL('director', baseUrl).href);
+	await ready(page, 'providers-panel');
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await shot(page, 'director');
+	await page.goto(new URL('director?v=1&providers=therapist', baseUrl).href);
+	await panels(page, [['providers-panel', 'director-therapists']]);
 
 	await page.goto(new URL('import', baseUrl).href);
 	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 120_000 });

@@ -1,7 +1,9 @@
-/** Numbers as shown on screen: two decimals, a real minus sign, "—" for none. */
+/** Numbers as shown on screen: two decimals, a real minus sign ("0.00", not "−0.00", for a
+ * value that rounds to zero), "—" for none. */
 export function formatNumber(value: number | null, digits = 2): string {
 	if (value === null || !Number.isFinite(value)) return '—';
-	return value.toFixed(digits).replace('-', '−');
+	const text = value.toFixed(digits);
+	return (/^-0(\.0*)?$/.test(text) ? text.slice(1) : text).replace('-', '−');
 }
 
 /** n as the trend counts it, with the people behind it: "12 episodes, 9 patients". */

@@ -13,6 +13,7 @@ import {
 	ADJUSTS,
 	AXES,
 	FACETS,
+	PROVIDERS,
 	LENGTH_BANDS,
 	MAX_SESSIONS,
 	METRICS,
@@ -136,6 +137,7 @@ export const PARAMS: readonly Param[] = [
 	one(top('trend'), choice(TRENDS, 'the trend shows')),
 	one(top('axis'), choice(AXES, 'the trend runs along')),
 	one(top('facet'), choice(FACETS, 'the trend is split by')),
+	one(top('providers'), choice(PROVIDERS, 'the director compares')),
 	one(top('minPatients'), wholeNumber(min, max, `not a whole number from ${min} to ${max}`)),
 	one(
 		top('threshold'),

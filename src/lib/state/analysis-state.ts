@@ -33,6 +33,8 @@ export interface AnalysisState {
 	trend: 'paired' | 'raw';
 	axis: 'time' | 'week';
 	facet: 'condition' | 'technique';
+	/** The director's fair comparison: of clinics or of therapists. */
+	providers: 'clinic' | 'therapist';
 	/** Cells describing fewer distinct patients are suppressed. */
 	minPatients: number;
 	/** Responder threshold in the measure's units, for measures without an MCID. */
@@ -51,6 +53,7 @@ export const ADJUSTS = ['raw', 'adjusted'] as const;
 export const TRENDS = ['paired', 'raw'] as const;
 export const AXES = ['time', 'week'] as const;
 export const FACETS = ['condition', 'technique'] as const;
+export const PROVIDERS = ['clinic', 'therapist'] as const;
 /** Session length bands in minutes (60 = 60 and longer), as episode_measures.length_band holds. */
 export const LENGTH_BANDS = [15, 30, 45, 60] as const;
 export const MIN_PATIENTS = { min: 2, max: 50 } as const;
@@ -77,6 +80,7 @@ export function defaultState(): AnalysisState {
 		trend: 'paired',
 		axis: 'time',
 		facet: 'condition',
+		providers: 'clinic',
 		minPatients: MIN_CELL_PATIENTS,
 		threshold: null,
 		target: null,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { decode, encode, type AnalysisState } from './analysis-url';
-import { ADJUSTS, AXES, FACETS, LENGTH_BANDS, METRICS, TRENDS } from './analysis-state';
+import { ADJUSTS, AXES, FACETS, PROVIDERS, LENGTH_BANDS, METRICS, TRENDS } from './analysis-state';
 
 /**
  * Any label: every code point (fast-check's 'binary' unit has no lone surrogates, which no
@@ -45,6 +45,7 @@ const analysisState: fc.Arbitrary<AnalysisState> = fc.record({
 	trend: fc.constantFrom(...TRENDS),
 	axis: fc.constantFrom(...AXES),
 	facet: fc.constantFrom(...FACETS),
+	providers: fc.constantFrom(...PROVIDERS),
 	minPatients: fc.integer({ min: 2, max: 50 }),
 	threshold: fc.option(positive),
 	target: fc.option(finite),

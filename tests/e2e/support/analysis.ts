@@ -3,9 +3,14 @@ import type { Browser, BrowserContext, Download, Locator, Page } from 'playwrigh
 import { readFile } from 'node:fs/promises';
 import { openWatched } from './browser';
 
-/** The analysis page's panels, by data-testid. */
+/** The analysis and director pages' panels, by data-testid. */
 export type PanelId =
-	'matrix-panel' | 'forest-panel' | 'trend' | 'distribution-panel' | 'dose-panel';
+	| 'matrix-panel'
+	| 'forest-panel'
+	| 'trend'
+	| 'distribution-panel'
+	| 'dose-panel'
+	| 'providers-panel';
 export const PANELS: readonly PanelId[] = [
 	'matrix-panel',
 	'forest-panel',

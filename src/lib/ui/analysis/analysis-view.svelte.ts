@@ -68,7 +68,7 @@ export class AnalysisView {
 	);
 
 	/** Call during component initialisation (it keeps a query of its own). */
-	constructor(private readonly path: '/' = '/') {}
+	constructor(private readonly path: '/' | '/director' = '/') {}
 
 	#values(dimension: Dimension): string[] {
 		return this.dimensions.filter((d) => d.dimension === dimension).map((d) => d.value);

@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openWatched, type PageWatch } from './support/browser';
+import { chartTable, figure, panel, params, ready } from './support/analysis';
+
+// The director's fair comparison on the bundled sample: observed − expected for each clinic or
+// therapist's case mix, in a funnel plot and its table; the filters follow between the views.
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	({ page, watch } = await openWatched(browser, new URL('director', baseUrl).href));
+	await ready(page, 'providers-panel');
+});
+afterAll(() => browser?.close());
+
+const funnel = () => figure(panel(page, 'providers-panel'), /funnel plot$/);
+const number = (text: string) => Number(text.replace('−', '-'));
+
+describe('the director: providers compared fairly', () => {
+	it('lists every clinic with its n, observed and expected improvement, and the difference', async () => {
+		const [head, ...rows] = await chartTable(funnel());
+		expect(head?.slice(0, 6)).toEqual([
+			'Clinic',
+			'n (episodes)',
+			'Patients',
+			'Observed mean improvement (points)',
+			'Expected for its case mix (points)',
+			'Observed − expected (points)'
+		]);
+		expect(rows.length).toBeGreaterThan(1);
+		const differences = rows.map((r) => number(r[5]!));
+		for (const r of rows) {
+			expect(Number(r[1])).toBeGreaterThan(0);
+			// Shown to two decimals each: the difference within rounding of their difference.
+			expect(Math.abs(number(r[3]!) - number(r[4]!) - number(r[5]!))).toBeLessThanOrEqual(0.011);
+			expect(r[7]).toMatch(/^(within|beyond 95 %|beyond 99\.8 %)$/);
+		}
+		expect(differences).toEqual([...differences].sort((a, b) => b - a));
+	});
+
+	it('draws each clinic in the funnel, saying where it sits against the control limits', async () => {
+		const marks = await funnel()
+			.locator('svg [tabindex="0"]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+		const [, ...rows] = await chartTable(funnel());
+		expect(marks).toHaveLength(rows.length);
+		for (const mark of marks)
+			expect(mark).toMatch(/observed − expected .* (within|beyond .*) the control limits, n = /);
+		const limits = funnel().locator('path.line');
+		expect(await limits.evaluateAll((ps) => ps.map((p) => p.dataset.series))).toEqual([
+			'95 % limit',
+			'95 % limit',
+			'99.8 % limit',
+			'99.8 % limit'
+		]);
+	});
+
+	it('compares therapists instead, in the address', async () => {
+		await panel(page, 'providers-panel').getByLabel('therapists').check();
+		await expect.poll(() => params(page)).toContainEqual(['providers', 'therapist']);
+		await ready(page, 'providers-panel');
+		const [head, ...rows] = await chartTable(funnel());
+		expect(head?.[0]).toBe('Therapist');
+		expect(rows.length).toBeGreaterThan(2);
+	});
+
+	it('keeps the filters when going to another view and back', async () => {
+		await page.goto(new URL('director?v=1&condition=Low+back+pain', baseUrl).href);
+		await ready(page, 'providers-panel');
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'What works' })
+			.click();
+		await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/$/);
+		expect(params(page)).toContainEqual(['condition', 'Low back pain']);
+		await ready(page, 'matrix-panel');
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Director' })
+			.click();
+		await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/director$/);
+		expect(params(page)).toContainEqual(['condition', 'Low back pain']);
+		expect(watch.errors).toEqual([]);
+	});
+});
