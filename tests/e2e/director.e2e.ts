@@ -59,6 +59,38 @@ describe('the director: providers compared fairly', () => {
 		]);
 	});
 
+	it('heads the page with the filter’s numbers, each saying what it counts', async () => {
+		const kpis = page.getByTestId('kpi-panel');
+		const count = async (id: string) => Number(await kpis.getByTestId(id).textContent());
+		const [patients, episodes] = [await count('kpi-patients'), await count('kpi-episodes')];
+		expect(patients).toBeGreaterThan(100);
+		expect(episodes).toBeGreaterThanOrEqual(patients);
+		const text = (await kpis.textContent())!;
+		expect(text).toContain(`of ${episodes} episodes measured at baseline and later`);
+		expect(text).toMatch(
+			/Pain: mean improvement\s*\d\.\d\d points\s*95 % CI \d\.\d\d to \d\.\d\d; n = \d+ episodes/
+		);
+		expect(text).toMatch(/Dropout\s*\d+ %\s*\d+ of \d+ ended episodes stopped before 6 sessions/);
+		const improvement = await kpis.getByTestId('kpi-improvement').textContent();
+		// The same filter on one clinic: fewer patients, other numbers.
+		await page.goto(new URL('director?v=1&clinic=Harbour+Clinic', baseUrl).href);
+		await ready(page, 'providers-panel');
+		await expect.poll(() => count('kpi-patients')).toBeLessThan(patients);
+		expect(await kpis.getByTestId('kpi-improvement').textContent()).not.toBe(improvement);
+		await page.goto(new URL('director', baseUrl).href);
+		await ready(page, 'providers-panel');
+	});
+
+	it('says the strongest and weakest pairs first, each with its interval and n', async () => {
+		const findings = page.getByTestId('director-findings');
+		const strongest = (await findings.getByTestId('strongest-pair').textContent())!;
+		const weakest = (await findings.getByTestId('weakest-pair').textContent())!;
+		expect(strongest).toMatch(/^Strongest: .+, .+: pain down \d\.\d points on average \(95 % CI /);
+		expect(weakest).toMatch(/^Weakest: .+ \(95 % CI .+\d+ episodes/);
+		expect(weakest).toMatch(/Its interval (lies below|overlaps) the strongest’s/);
+		expect(await findings.locator('li').count()).toBeGreaterThan(3);
+	});
+
 	it('compares therapists instead, in the address', async () => {
 		await panel(page, 'providers-panel').getByLabel('therapists').check();
 		await expect.poll(() => params(page)).toContainEqual(['providers', 'therapist']);

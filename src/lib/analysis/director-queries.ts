@@ -1,6 +1,8 @@
 import type { QuerySpec } from '../engine/engine';
 import { clausesFromState } from '../state/analysis-url';
+import { kpiQuery } from '../stats/director-kpis';
 import { providerComparisonQuery } from '../stats/provider-comparison';
+import { summaryQuery } from '../stats/summary';
 import { whereSql } from '../stats/where';
 import type { DashboardContext } from './dashboard-queries';
 
@@ -14,5 +16,22 @@ export function providersQuery({ state, measure }: DashboardContext): QuerySpec 
 		by: state.providers,
 		filter: whereSql(clausesFromState(state)),
 		minPatients: state.minPatients
+	});
+}
+
+/** The director's headline counts for the page's filters (stats/director-kpis.ts). */
+export function kpisQuery({ state, measure }: DashboardContext): QuerySpec {
+	return kpiQuery({ measure, filter: whereSql(clausesFromState(state)) });
+}
+
+/** Mean improvement and responders for the whole filter: one summary row, no grouping. */
+export function overallQuery({ state, measure }: DashboardContext): QuerySpec {
+	return summaryQuery({
+		measure,
+		by: [],
+		filter: whereSql(clausesFromState(state)),
+		minPatients: state.minPatients,
+		threshold: state.threshold,
+		target: state.target
 	});
 }

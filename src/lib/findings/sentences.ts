@@ -35,6 +35,26 @@ function responderWords(cell: Cell, m: Measure, threshold: number | null): strin
 	return `${Math.round(cell.responder_rate * 100)} % of ${plural(cell.n, 'episode')} improved by ${how}`;
 }
 
+/** Cells with an estimate and an interval: what a sentence may speak of. */
+const estimated = (cells: readonly Cell[]) =>
+	cells.filter((c) => !c.suppressed && c.ci_low !== null && c.improvement_mean !== null);
+
+const signed = (x: number) => (x < 0 ? `−${one(x)}` : one(x));
+
+/**
+ * A cell in words, with its interval in the sentence's own terms ("down 1.8 (1.2 to 2.4)",
+ * "up 0.3 (−0.2 to 0.8)"), n and the responder share; says so when no change is possible.
+ */
+function cellSentence(c: Cell, measure: Measure, threshold: number | null): string {
+	const flip = c.improvement_mean! < 0 ? -1 : 1;
+	const ends = [c.ci_low! * flip, c.ci_high! * flip];
+	const lo = Math.min(...ends);
+	const hi = Math.max(...ends);
+	const noChange = lo <= 0 && hi >= 0 ? ', which includes no change' : '';
+	const interval = `(95 % CI ${signed(lo)} to ${signed(hi)}${noChange})`;
+	return `${c.condition}, ${c.technique}: ${changeWords(measure, c.improvement_mean!)} on average ${interval}; ${responderWords(c, measure, threshold)}.`;
+}
+
 /**
  * One plain sentence per condition about its best-measured technique, carrying the uncertainty:
  * the interval, n, the responder share, and whether the data can tell it from no change or from
@@ -47,9 +67,9 @@ export function conditionFindings(
 ): Finding[] {
 	const conditions = [...new Set(cells.map((c) => c.condition))];
 	return conditions.map((condition) => {
-		const ranked = cells
-			.filter((c) => c.condition === condition && !c.suppressed && c.ci_low !== null)
-			.sort((a, b) => b.improvement_mean! - a.improvement_mean!);
+		const ranked = estimated(cells.filter((c) => c.condition === condition)).sort(
+			(a, b) => b.improvement_mean! - a.improvement_mean!
+		);
 		const [best, next] = ranked;
 		if (!best) {
 			return {
@@ -58,18 +78,33 @@ export function conditionFindings(
 				text: `${condition}: too few patients per technique to say what works.`
 			};
 		}
-		// The interval in the sentence's own terms: "down 1.8 (1.2 to 2.4)", "up 0.3 (−0.2 to 0.8)".
-		const flip = best.improvement_mean! < 0 ? -1 : 1;
-		const ends = [best.ci_low! * flip, best.ci_high! * flip];
-		const lo = Math.min(...ends);
-		const hi = Math.max(...ends);
-		const signed = (x: number) => (x < 0 ? `−${one(x)}` : one(x));
-		const noChange = lo <= 0 && hi >= 0 ? ', which includes no change' : '';
-		const interval = `(95 % CI ${signed(lo)} to ${signed(hi)}${noChange})`;
-		let text = `${condition}, ${best.technique}: ${changeWords(measure, best.improvement_mean!)} on average ${interval}; ${responderWords(best, measure, threshold)}.`;
+		let text = cellSentence(best, measure, threshold);
 		if (next && next.ci_high! >= best.ci_low!) {
 			text += ` Its interval overlaps that of ${next.technique} (${signed(next.improvement_mean!)} on average), so these data do not show which of the two is better.`;
 		}
 		return { condition, technique: best.technique, text };
 	});
+}
+
+/**
+ * The strongest and the weakest condition × technique pairs, for a director's summary: by mean
+ * improvement among the cells large enough to speak of, each in cellSentence's words, the
+ * weakest saying whether its interval reaches the strongest's. Null when no cell can be said.
+ */
+export function extremePairs(
+	cells: readonly Cell[],
+	measure: Measure,
+	threshold: number | null = null
+): { strongest: string; weakest: string | null } | null {
+	const ranked = estimated(cells).sort((a, b) => b.improvement_mean! - a.improvement_mean!);
+	const best = ranked[0];
+	const worst = ranked.at(-1);
+	if (!best) return null;
+	const strongest = `Strongest: ${cellSentence(best, measure, threshold)}`;
+	if (!worst || worst === best) return { strongest, weakest: null };
+	const apart =
+		worst.ci_high! < best.ci_low!
+			? 'Its interval lies below the strongest’s.'
+			: 'Its interval overlaps the strongest’s: these data do not show the two differ.';
+	return { strongest, weakest: `Weakest: ${cellSentence(worst, measure, threshold)} ${apart}` };
 }

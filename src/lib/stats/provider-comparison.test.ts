@@ -3,20 +3,17 @@ import type { LocalEngine } from '../engine/engine';
 import type { SqlFilter } from '../selection/clause';
 import { providerComparisonQuery, type Provider } from './provider-comparison';
 import {
-	expectRowsClose,
 	readReference,
 	referenceDb,
-	run,
+	runCase,
+	type OwnDataCase,
 	type Row
 } from './reference.test-support';
 
-// Expected rows from scripts/reference/case_mix_reference.py: a NumPy lstsq fit of the full
+// Expected rows from scripts/reference/director_reference.py: a NumPy lstsq fit of the full
 // design matrix, never the SQL's cell sums and elimination.
-interface CaseMixCase {
-	name: string;
+interface CaseMixCase extends OwnDataCase {
 	options: { measure: string; by: Provider; filter: SqlFilter; minPatients: number };
-	expected: Row[];
-	episode_measures?: Row[];
 }
 const source = readReference<{ episode_measures: Row[]; measures: Row[] }>('episode-measures.json');
 const { cases } = readReference<{ cases: CaseMixCase[] }>('case-mix.json');
@@ -28,16 +25,9 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('providerComparisonQuery', () => {
-	it.each(cases.map((c) => [c.name, c] as const))('%s', async (name, c) => {
-		const own = c.episode_measures
-			? await referenceDb({ ...source, episode_measures: c.episode_measures })
-			: db;
-		try {
-			expectRowsClose(await run(own, providerComparisonQuery(c.options)), c.expected, name);
-		} finally {
-			if (own !== db) await own.close();
-		}
-	});
+	it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) =>
+		runCase(db, source, c, providerComparisonQuery(c.options))
+	);
 
 	it('drops an aliased level instead of failing: the rank falls, the fit stays least squares', () => {
 		const aliased = cases.find((c) => c.episode_measures)!;

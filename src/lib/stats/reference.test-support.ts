@@ -61,3 +61,30 @@ export function expectRowsClose(got: Row[], expected: Row[], label: string, tole
 		}
 	});
 }
+
+/**
+ * A case of a reference file: its builder options, expected rows and, for a case that needs
+ * other data (dates removed, levels aliased), episode rows of its own.
+ */
+export interface OwnDataCase {
+	name: string;
+	expected: Row[];
+	episode_measures?: Row[];
+}
+
+/** Runs `spec` where the case says: on its own rows if it brings them, else on `shared`. */
+export async function runCase(
+	shared: LocalEngine,
+	source: { episode_measures: Row[]; measures: Row[] },
+	c: OwnDataCase,
+	spec: QuerySpec
+): Promise<void> {
+	const db = c.episode_measures
+		? await referenceDb({ ...source, episode_measures: c.episode_measures })
+		: shared;
+	try {
+		expectRowsClose(await run(db, spec), c.expected, c.name);
+	} finally {
+		if (db !== shared) await db.close();
+	}
+}

@@ -1,7 +1,8 @@
-"""Writes tests/reference/stats/case-mix.json: the case-mix model and provider comparison.
+"""Writes tests/reference/stats/case-mix.json (the case-mix model and provider comparison) and
+director-kpis.json (the director's headline counts).
 
 Run from the repository root, then format the output as the repository does:
-    python3 scripts/reference/case_mix_reference.py && npx prettier --write tests/reference/stats
+    python3 scripts/reference/director_reference.py && npx prettier --write tests/reference/stats
 Reads the episode rows of episode-measures.json (the very rows the TypeScript tests load) and
 fits the model the slow, obvious way: a full design matrix (intercept, baseline, sessions and
 one dummy per condition, technique and age-band level but the first) solved by
@@ -13,9 +14,14 @@ Never the cell sums and Gauss–Jordan elimination the SQL uses. None stands for
 import json
 import math
 import pathlib
+import sys
 
 import numpy as np
 from scipy import stats
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+from ref_stats import wilson  # noqa: E402
 
 OUT = pathlib.Path("tests/reference/stats")
 FACTORS = ("condition", "technique", "age_band")
@@ -78,6 +84,53 @@ def compare(all_rows, measure, by, chosen, min_patients):
     return out
 
 
+def kpis(all_rows, measure, chosen, planned=6, ended_after=28):
+    """Counted one episode at a time; dates as Python dates."""
+    import datetime as dt
+    import statistics
+
+    def last_day(r):
+        if r["start_date"] is None:
+            return None
+        return dt.date.fromisoformat(r["start_date"]) + dt.timedelta(days=r["days_followed"])
+
+    ends = [last_day(r) for r in all_rows if last_day(r) is not None]
+    data_end = max(ends) if ends else None
+    rows = [r for r in all_rows if r["measure"] == measure and chosen(r)]
+    ended = [r for r in rows if last_day(r) is not None
+             and last_day(r) <= data_end - dt.timedelta(days=ended_after)]
+    dropouts = [r for r in ended if r["sessions"] < planned and not r["responder"]]
+    followed = [r for r in rows if r["excluded"] is None]
+    out = {"episodes": len(rows), "patients": len({r["patient_no"] for r in rows}),
+           "sessions": sum(r["sessions"] for r in rows),
+           "median_sessions": float(statistics.median(r["sessions"] for r in rows)) if rows else None,
+           "followed_up": len(followed), "ended": len(ended), "dropouts": len(dropouts)}
+    for key, x, n in (("follow_up", len(followed), len(rows)), ("dropout", len(dropouts), len(ended))):
+        out[f"{key}_rate"] = x / n if n else None
+        out[f"{key}_ci_low"], out[f"{key}_ci_high"] = wilson(x, n)
+    return out
+
+
+def kpi_cases(rows):
+    everyone = (lambda r: True), {"sql": "TRUE", "params": []}
+    north = (lambda r: r["clinic"] == "North"), {"sql": "clinic::VARCHAR = ?", "params": ["North"]}
+    nobody = (lambda r: False), {"sql": "FALSE", "params": []}
+    no_dates = [{**r, "start_date": None} for r in rows]
+    cases = []
+    for name, data, measure, flt in [
+        ("pain, everyone", rows, "pain", everyone),
+        ("sleep, one clinic", rows, "sleep", north),
+        ("no episode in the filter", rows, "pain", nobody),
+        ("no dates: no episode known to have ended", no_dates, "pain", everyone),
+    ]:
+        case = {"name": name, "options": {"measure": measure, "filter": flt[1]},
+                "expected": [kpis(data, measure, flt[0])]}
+        if data is no_dates:
+            case["episode_measures"] = no_dates
+        cases.append(case)
+    return cases
+
+
 def main():
     source = json.loads((OUT / "episode-measures.json").read_text())
     rows = source["episode_measures"]
@@ -101,6 +154,8 @@ def main():
         cases.append(case)
     text = json.dumps({"cases": cases}, ensure_ascii=False, allow_nan=False, indent=1)
     (OUT / "case-mix.json").write_text(text + "\n")
+    text = json.dumps({"cases": kpi_cases(rows)}, ensure_ascii=False, allow_nan=False, indent=1)
+    (OUT / "director-kpis.json").write_text(text + "\n")
 
 
 if __name__ == "__main__":
