@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelCurve, funnelDomains, funnelZone, type ProviderRow } from './funnel';
+import { funnelCurve, funnelDomains, funnelZone, labelSides, type ProviderRow } from './funnel';
 
 const row = (over: Partial<ProviderRow>): ProviderRow => ({
 	provider: 'North',
@@ -63,5 +63,21 @@ describe('funnelDomains', () => {
 	it('gives an axis when every caseload is too small to show', () => {
 		const rows = [row({ suppressed: true, difference: null, limit_95: null, z: null })];
 		expect(funnelDomains(rows).difference).toEqual([-0.5, 0.5]);
+	});
+});
+
+describe('labelSides', () => {
+	it('puts a name beside its point unless a nearby name is there, then above, then below', () => {
+		const sides = labelSides(
+			[
+				{ n: 30, difference: 0.07 },
+				{ n: 31, difference: 0.06 },
+				{ n: 32, difference: 0.05 },
+				{ n: 60, difference: 0.06 }
+			],
+			5,
+			0.1
+		);
+		expect(sides).toEqual(['right', 'above', 'below', 'right']);
 	});
 });

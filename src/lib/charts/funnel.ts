@@ -70,3 +70,35 @@ export function funnelDomains(rows: readonly ProviderRow[]) {
 		difference: [-reach, reach] as [number, number]
 	};
 }
+
+export type LabelSide = 'right' | 'above' | 'below';
+
+/**
+ * Where each point's name goes so that names of nearby points do not print over each other:
+ * beside the point, unless a name already placed sits within a label's reach (`width` and
+ * `height`, in the axes' units), then above, then below. Points in order of n, names placed
+ * greedily: enough for the dozens of clinics or therapists a funnel shows.
+ */
+export function labelSides(
+	points: readonly { n: number; difference: number }[],
+	width: number,
+	height: number
+): LabelSide[] {
+	const placed: { n: number; y: number }[] = [];
+	const order = points.map((_, i) => i).sort((a, b) => points[a]!.n - points[b]!.n);
+	const sides: LabelSide[] = Array<LabelSide>(points.length).fill('right');
+	// A name moved up or down clears the one beside the point by a fifth of a label's height.
+	const shift = { right: 0, above: 1.2 * height, below: -1.2 * height };
+	for (const i of order) {
+		const p = points[i]!;
+		const free = (side: LabelSide) =>
+			placed.every(
+				(q) =>
+					Math.abs(q.n - p.n) >= width || Math.abs(q.y - (p.difference + shift[side])) >= height
+			);
+		const side = (['right', 'above', 'below'] as const).find(free) ?? 'right';
+		sides[i] = side;
+		placed.push({ n: p.n, y: p.difference + shift[side] });
+	}
+	return sides;
+}
