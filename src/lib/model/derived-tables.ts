@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../engine/engine';
 import { rowObjects } from '../engine/rows';
+import { caseMixSql } from './case-mix-sql';
 import { episodeCubeSql } from './episode-cube-sql';
 import { episodeMeasuresSql } from './episode-measures-sql';
 import { episodePointsSql } from './episode-points-sql';
@@ -14,7 +15,9 @@ export const DERIVED_TABLES = [
 	'episode_measures',
 	'episode_points',
 	'episode_cube',
-	'measure_keys'
+	'measure_keys',
+	'episode_expected',
+	'case_mix_fit'
 ] as const;
 
 const EPISODES = 'mo_episodes';
@@ -42,8 +45,15 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 		const keys = await db.query({ sql: `SELECT measure::VARCHAR AS m FROM measure_keys${suffix}` });
 		const { create, insert } = episodePointsSql(src, measures, points);
 		await db.query({ sql: create });
-		for (const { m } of rowObjects<{ m: string }>(keys))
+		const caseMix = caseMixSql(measures, {
+			expected: `episode_expected${suffix}`,
+			fit: `case_mix_fit${suffix}`
+		});
+		for (const sql of caseMix.create) await db.query({ sql });
+		for (const { m } of rowObjects<{ m: string }>(keys)) {
 			await db.query({ sql: insert, params: [m] });
+			for (const statement of caseMix.insert(m)) await db.query(statement);
+		}
 	} finally {
 		await db.query({ sql: `DROP TABLE IF EXISTS ${EPISODES}` });
 	}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../engine/engine';
+import { caseMixSql } from '../model/case-mix-sql';
 import type { SqlFilter } from '../selection/clause';
 import { providerComparisonQuery, type Provider } from './provider-comparison';
 import {
@@ -18,15 +19,27 @@ interface CaseMixCase extends OwnDataCase {
 const source = readReference<{ episode_measures: Row[]; measures: Row[] }>('episode-measures.json');
 const { cases } = readReference<{ cases: CaseMixCase[] }>('case-mix.json');
 
+/** The fit as an import stores it, for every measure of the fixture. */
+async function fit(db: LocalEngine): Promise<void> {
+	const caseMix = caseMixSql('episode_measures', {
+		expected: 'episode_expected',
+		fit: 'case_mix_fit'
+	});
+	for (const sql of caseMix.create) await db.query({ sql });
+	for (const measure of ['pain', 'sleep'])
+		for (const statement of caseMix.insert(measure)) await db.query(statement);
+}
+
 let db: LocalEngine;
 beforeAll(async () => {
 	db = await referenceDb(source);
+	await fit(db);
 });
 afterAll(() => db.close());
 
 describe('providerComparisonQuery', () => {
 	it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) =>
-		runCase(db, source, c, providerComparisonQuery(c.options))
+		runCase(db, source, c, providerComparisonQuery(c.options), fit)
 	);
 
 	it('drops an aliased level instead of failing: the rank falls, the fit stays least squares', () => {

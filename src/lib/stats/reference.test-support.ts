@@ -72,16 +72,21 @@ export interface OwnDataCase {
 	episode_measures?: Row[];
 }
 
-/** Runs `spec` where the case says: on its own rows if it brings them, else on `shared`. */
+/**
+ * Runs `spec` where the case says: on its own rows if it brings them (then `prepare`d as the
+ * shared database was, e.g. with a derived table), else on `shared`.
+ */
 export async function runCase(
 	shared: LocalEngine,
 	source: { episode_measures: Row[]; measures: Row[] },
 	c: OwnDataCase,
-	spec: QuerySpec
+	spec: QuerySpec,
+	prepare: (db: LocalEngine) => Promise<void> = async () => {}
 ): Promise<void> {
 	const db = c.episode_measures
 		? await referenceDb({ ...source, episode_measures: c.episode_measures })
 		: shared;
+	if (db !== shared) await prepare(db);
 	try {
 		expectRowsClose(await run(db, spec), c.expected, c.name);
 	} finally {

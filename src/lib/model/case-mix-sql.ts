@@ -1,6 +1,4 @@
-import type { MeasureScope } from './options';
-import { NO_FILTER, sql, where, type Fragment } from './sql';
-import { includedEpisodes } from './stats-sql';
+import type { QuerySpec } from '../engine/engine';
 
 /**
  * The case-mix model (domain.md, risk-adjusted provider comparison): improvement ~ baseline +
@@ -16,23 +14,53 @@ import { includedEpisodes } from './stats-sql';
  * matrix held as a list of rows. A column whose pivot vanishes (a level aliased with others) is
  * dropped, its coefficient 0, as R's lm does: the fitted values are the least-squares ones.
  *
- * The CTEs, for `WITH RECURSIVE`: `cm_episodes` (each included episode, `chosen` = inside the
- * filter), `cm_fitted` (those with `expected` and `residual`) and `cm_fit` (one row: episodes
- * `model_n`, `model_rank`, residual SD `sigma` on n − rank degrees of freedom).
+ * Fitted once per import and measure (a derived table, model/derived-tables.ts): refitted at every
+ * filter change it was ~250 ms of a comparison at 1M sessions (the recursive solve 38 ms, the
+ * cell and level sums ~40, the fitted values ~35), where reading the stored fit leaves a
+ * group-by. `create` makes the two tables: `expected` (episode, measure, expected improvement of
+ * every included episode) and `fit` (measure, episodes `model_n`, `model_rank`, residual SD
+ * `sigma` on n − rank degrees of freedom); `insert` fills both for one measure (bound).
  */
-export function caseMixCtes({ measure, filter }: MeasureScope): Fragment {
+export function caseMixSql(
+	episodeMeasures: string,
+	tables: { expected: string; fit: string }
+): { create: string[]; insert: (measure: string) => QuerySpec[] } {
+	const ctes = caseMixCtes(episodeMeasures);
+	const run = (select: string) => `WITH RECURSIVE ${ctes} ${select}`;
+	return {
+		create: [
+			`CREATE OR REPLACE TABLE ${tables.expected} AS SELECT episode, measure, 0::DOUBLE AS expected
+				FROM ${episodeMeasures} WHERE false`,
+			`CREATE OR REPLACE TABLE ${tables.fit} (measure VARCHAR, model_n INTEGER,
+				model_rank INTEGER, sigma DOUBLE)`
+		],
+		insert: (measure) => [
+			{
+				sql: `INSERT INTO ${tables.expected} ${run('SELECT episode, measure, expected FROM cm_fitted')}`,
+				params: [measure]
+			},
+			{
+				sql: `INSERT INTO ${tables.fit} ${run('SELECT ?, model_n, model_rank, sigma FROM cm_fit')}`,
+				params: [measure, measure]
+			}
+		]
+	};
+}
+
+/** The model's CTEs over one measure's included episodes (its key the one bound parameter). */
+function caseMixCtes(episodeMeasures: string): string {
 	const factors = [
 		['condition', 'condition'],
 		['technique', 'technique'],
 		['age_band', 'age_band']
 	] as const;
 	const levelKeys = factors.map(([f]) => `coalesce(${f}::VARCHAR, '') AS ${f}`).join(', ');
-	return sql`
+	return `
 		cm_episodes AS (
-			SELECT episode, patient_no, clinic::VARCHAR AS clinic, therapist::VARCHAR AS therapist,
-				${levelKeys}, baseline::DOUBLE AS b, sessions::DOUBLE AS s, improvement::DOUBLE AS y,
-				coalesce(${where(filter)}, false) AS chosen
-			${includedEpisodes({ measure, filter: NO_FILTER })}
+			SELECT episode, measure, ${levelKeys}, baseline::DOUBLE AS b, sessions::DOUBLE AS s,
+				improvement::DOUBLE AS y
+			FROM ${episodeMeasures}
+			WHERE measure::VARCHAR = (SELECT ?::VARCHAR) AND excluded IS NULL
 		), cm_levels AS (
 			SELECT factor, level, (3 + row_number() OVER (ORDER BY factor, level))::INTEGER AS feature
 			FROM (
