@@ -25,8 +25,8 @@ export function caseMixSql(
 	episodeMeasures: string,
 	tables: { expected: string; fit: string }
 ): { create: string[]; insert: (measure: string) => QuerySpec[] } {
-	// The fit runs once per measure into a scratch table both inserts read.
-	const scratch = 'mo_case_mix';
+	const ctes = caseMixCtes(episodeMeasures);
+	const run = (select: string) => `WITH RECURSIVE ${ctes} ${select}`;
 	return {
 		create: [
 			`CREATE OR REPLACE TABLE ${tables.expected} AS SELECT episode, measure, 0::DOUBLE AS expected
@@ -36,29 +36,18 @@ export function caseMixSql(
 		],
 		insert: (measure) => [
 			{
-				sql: `CREATE OR REPLACE TEMP TABLE ${scratch} AS
-					WITH RECURSIVE ${caseMixCtes(episodeMeasures)}
-					SELECT episode, measure, expected, y - expected AS residual, model_rank
-					FROM cm_fitted CROSS JOIN cm_beta`,
+				sql: `INSERT INTO ${tables.expected} ${run('SELECT episode, measure, expected FROM cm_fitted')}`,
 				params: [measure]
 			},
-			{ sql: `INSERT INTO ${tables.expected} SELECT episode, measure, expected FROM ${scratch}` },
 			{
-				sql: `INSERT INTO ${tables.fit}
-					SELECT ?, count(*), any_value(model_rank),
-						sqrt(sum(residual * residual) / NULLIF(count(*) - any_value(model_rank), 0))
-					FROM ${scratch}`,
-				params: [measure]
-			},
-			{ sql: `DROP TABLE ${scratch}` }
+				sql: `INSERT INTO ${tables.fit} ${run('SELECT ?, model_n, model_rank, sigma FROM cm_fit')}`,
+				params: [measure, measure]
+			}
 		]
 	};
 }
 
-/**
- * The model's CTEs over one measure's included episodes (its key the one bound parameter), up to
- * `cm_beta` (coefficients, rank) and `cm_fitted` (each episode's expected improvement).
- */
+/** The model's CTEs over one measure's included episodes (its key the one bound parameter). */
 function caseMixCtes(episodeMeasures: string): string {
 	const factors = [
 		['condition', 'condition'],
@@ -136,13 +125,20 @@ function caseMixCtes(episodeMeasures: string): string {
 				len(list_filter(kept, ok -> ok)) AS model_rank
 			FROM cm_solve WHERE k = len(m) + 1
 		), cm_fitted AS (
-			SELECT e.*, beta[1] + beta[2] * b + beta[3] * s
-				${factors.map(([f]) => `+ coalesce(beta[l_${f}.feature], 0)`).join(' ')} AS expected
-			FROM cm_episodes e CROSS JOIN cm_beta
-			${factors
-				.map(
-					([f]) => `LEFT JOIN cm_levels l_${f} ON l_${f}.factor = '${f}' AND l_${f}.level = e.${f}`
-				)
-				.join('\n\t\t\t')}
+			SELECT *, y - expected AS residual FROM (
+				SELECT e.*, beta[1] + beta[2] * b + beta[3] * s
+					${factors.map(([f]) => `+ coalesce(beta[l_${f}.feature], 0)`).join(' ')} AS expected
+				FROM cm_episodes e CROSS JOIN cm_beta
+				${factors
+					.map(
+						([f]) =>
+							`LEFT JOIN cm_levels l_${f} ON l_${f}.factor = '${f}' AND l_${f}.level = e.${f}`
+					)
+					.join('\n\t\t\t\t')}
+			) e
+		), cm_fit AS (
+			SELECT count(*)::INTEGER AS model_n, any_value(model_rank)::INTEGER AS model_rank,
+				sqrt(sum(residual * residual) / NULLIF(count(*) - any_value(model_rank), 0)) AS sigma
+			FROM cm_fitted CROSS JOIN cm_beta
 		)`;
 }
