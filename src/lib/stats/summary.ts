@@ -48,7 +48,7 @@ function groupColumn(field: GroupField): string {
 }
 
 /** Responder: improvement ≥ a given threshold, else the stored flag (NULL without an MCID). */
-const responderSql = (threshold: number | null | undefined): Fragment =>
+export const responderSql = (threshold: number | null | undefined): Fragment =>
 	threshold == null ? sql`responder` : sql`(improvement >= ${val(threshold)})`;
 
 /** Target state: `last` at or better than a given target in the measure's direction. */
