@@ -18,10 +18,14 @@ import {
 	MAX_SESSIONS,
 	METRICS,
 	MIN_PATIENTS,
+	MAX_EPISODE,
+	OVERDUE_WEEKS,
+	STALL_AFTER,
 	TRENDS,
 	defaultState,
 	type AnalysisState
 } from './analysis-state';
+import { PATIENT_SORTS } from '../stats/patient-list';
 
 /**
  * One address parameter: writes its part of the state, and reads it back, naming in `dropped`
@@ -147,5 +151,24 @@ export const PARAMS: readonly Param[] = [
 		top('target'),
 		decimal(() => true, 'the target is a number')
 	),
-	one(top('tables'), flag('tables'))
+	one(top('tables'), flag('tables')),
+	one(
+		top('stallAfter'),
+		wholeNumber(
+			STALL_AFTER.min,
+			STALL_AFTER.max,
+			`not a whole number of sessions from ${STALL_AFTER.min} to ${STALL_AFTER.max}`
+		)
+	),
+	one(
+		top('overdueWeeks'),
+		wholeNumber(
+			OVERDUE_WEEKS.min,
+			OVERDUE_WEEKS.max,
+			`not a whole number of weeks from ${OVERDUE_WEEKS.min} to ${OVERDUE_WEEKS.max}`
+		)
+	),
+	one(top('sort'), choice(PATIENT_SORTS, 'the patient list is sorted by')),
+	one(top('search'), text),
+	many(top('compare'), wholeNumber(1, MAX_EPISODE, 'not an episode number'))
 ];

@@ -1,3 +1,4 @@
+import { FLAG_DEFAULTS, type PatientSort } from '../stats/patient-list';
 import { MIN_CELL_PATIENTS } from '../stats/small-cells';
 
 /**
@@ -43,6 +44,14 @@ export interface AnalysisState {
 	target: number | null;
 	/** Whether the tables behind the charts start open. */
 	tables: boolean;
+	/** The therapist's flags: not progressing after this many sessions, overdue after weeks. */
+	stallAfter: number;
+	overdueWeeks: number;
+	/** The therapist's patient list: its order and a search in patient ids. */
+	sort: PatientSort;
+	search: string;
+	/** Episodes whose trajectories the therapist overlays (this dataset's episode numbers). */
+	compare: number[];
 }
 
 export type CategoryFilter =
@@ -57,6 +66,10 @@ export const PROVIDERS = ['clinic', 'therapist'] as const;
 /** Session length bands in minutes (60 = 60 and longer), as episode_measures.length_band holds. */
 export const LENGTH_BANDS = [15, 30, 45, 60] as const;
 export const MIN_PATIENTS = { min: 2, max: 50 } as const;
+export const STALL_AFTER = { min: 1, max: 50 } as const;
+export const OVERDUE_WEEKS = { min: 1, max: 104 } as const;
+/** Episode numbers count from 1 (INTEGER); the address takes up to nine digits. */
+export const MAX_EPISODE = 999_999_999;
 /** USMALLINT, the type of episode_measures.sessions. */
 export const MAX_SESSIONS = 65_535;
 
@@ -84,7 +97,11 @@ export function defaultState(): AnalysisState {
 		minPatients: MIN_CELL_PATIENTS,
 		threshold: null,
 		target: null,
-		tables: false
+		tables: false,
+		...FLAG_DEFAULTS,
+		sort: 'flags',
+		search: '',
+		compare: []
 	};
 }
 
@@ -107,6 +124,7 @@ export function cloneState(s: AnalysisState): AnalysisState {
 			from: f.from,
 			to: f.to
 		},
-		select: { ...s.select }
+		select: { ...s.select },
+		compare: [...s.compare]
 	};
 }

@@ -19,6 +19,19 @@ const INVALID: { title: string; search: string; dropped: string[]; state: Analys
 		state: state()
 	},
 	{
+		title: 'the therapist’s settings out of range, and episodes that are not numbers',
+		search: 'v=1&stallAfter=0&overdueWeeks=105&sort=name&compare=7&compare=x&compare=-1&compare=0',
+		dropped: [
+			'Ignored stallAfter=0: not a whole number of sessions from 1 to 50',
+			'Ignored overdueWeeks=105: not a whole number of weeks from 1 to 104',
+			'Ignored sort=name: the patient list is sorted by "flags", "patient", "improvement", "sessions" or "last_seen"',
+			'Ignored compare=x: not an episode number',
+			'Ignored compare=-1: not an episode number',
+			'Ignored compare=0: not an episode number'
+		],
+		state: state((s) => (s.compare = [7]))
+	},
+	{
 		title: 'unknown choices',
 		search: 'v=1&metric=mean&adjust=ADJUSTED&trend=&axis=day&facet=clinic',
 		dropped: [

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { decode, encode, type AnalysisState } from './analysis-url';
-import { ADJUSTS, AXES, FACETS, PROVIDERS, LENGTH_BANDS, METRICS, TRENDS } from './analysis-state';
+import { PATIENT_SORTS } from '../stats/patient-list';
+import {
+	MAX_EPISODE,
+	ADJUSTS,
+	AXES,
+	FACETS,
+	PROVIDERS,
+	LENGTH_BANDS,
+	METRICS,
+	TRENDS
+} from './analysis-state';
 
 /**
  * Any label: every code point (fast-check's 'binary' unit has no lone surrogates, which no
@@ -49,7 +59,12 @@ const analysisState: fc.Arbitrary<AnalysisState> = fc.record({
 	minPatients: fc.integer({ min: 2, max: 50 }),
 	threshold: fc.option(positive),
 	target: fc.option(finite),
-	tables: fc.boolean()
+	tables: fc.boolean(),
+	stallAfter: fc.integer({ min: 1, max: 50 }),
+	overdueWeeks: fc.integer({ min: 1, max: 104 }),
+	sort: fc.constantFrom(...PATIENT_SORTS),
+	search: label,
+	compare: fc.array(fc.integer({ min: 1, max: MAX_EPISODE }), { maxLength: 4 })
 });
 
 it('reads back every state it writes, with nothing dropped', () => {
@@ -74,6 +89,8 @@ it('reads any query string without throwing, into a state it can write and read 
 		'threshold',
 		'target',
 		'tables',
+		'compare',
+		'search',
 		'x'
 	);
 	const value = fc.oneof(label, fc.integer().map(String), date, fc.double().map(String));

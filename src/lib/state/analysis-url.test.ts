@@ -73,6 +73,11 @@ const ROUND_TRIPS: { title: string; state: AnalysisState; search: string }[] = [
 	{
 		title: 'every field set, in schema order whatever the order of setting',
 		state: state((s) => {
+			s.compare = [12, 3];
+			s.search = 'P00 & 1';
+			s.sort = 'improvement';
+			s.overdueWeeks = 8;
+			s.stallAfter = 6;
 			s.tables = true;
 			s.target = 3;
 			s.threshold = 2;
@@ -102,7 +107,8 @@ const ROUND_TRIPS: { title: string; state: AnalysisState; search: string }[] = [
 			'&length_band=30&from=2023-01-01&to=2023-12-31&select.condition=Neck+pain' +
 			'&select.technique=Swedish&select.length_band=30&select.sessions=4&metric=responders' +
 			'&adjust=raw&trend=raw&axis=week&facet=technique&providers=therapist' +
-			'&minPatients=2&threshold=2&target=3&tables=1'
+			'&minPatients=2&threshold=2&target=3&tables=1&stallAfter=6&overdueWeeks=8&sort=improvement' +
+			'&search=P00+%26+1&compare=12&compare=3'
 	},
 	{
 		title: 'the widest suppression threshold',

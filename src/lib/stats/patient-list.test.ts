@@ -32,7 +32,7 @@ const SLEEP: ReferenceMeasure = {
 	mcidPercent: null
 };
 const therapistIs = (name: string) => ({ sql: 'therapist::VARCHAR = ?', params: [name] });
-const key = (r: { patient: unknown; condition: unknown }) =>
+const key = (r: { patient?: unknown; condition?: unknown }) =>
 	`${String(r.patient)}/${String(r.condition)}`;
 
 describe('patientListQuery and flagCountsQuery', () => {
