@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCi, formatNumber } from './format';
+import { formatCi, formatDay, formatNumber } from './format';
 
 describe('formatNumber', () => {
 	it.each([
@@ -17,5 +17,14 @@ describe('formatNumber', () => {
 
 	it('writes an interval that touches zero without a negative zero', () => {
 		expect(formatCi(-0.004, 1.23)).toBe('0.00 to 1.23');
+	});
+});
+
+describe('formatDay', () => {
+	it('writes a stored date as yyyy-mm-dd in UTC, and nothing for none', () => {
+		expect(formatDay(Date.UTC(2026, 2, 27))).toBe('2026-03-27');
+		expect(formatDay(Date.UTC(2024, 1, 29))).toBe('2024-02-29');
+		expect(formatDay(null)).toBe('');
+		expect(formatDay(NaN)).toBe('');
 	});
 });

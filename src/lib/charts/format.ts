@@ -40,3 +40,7 @@ export const formatTick = (value: number | string) =>
 /** A value as short as it can be written exactly to two decimals: 2, 1.5, 0.25, −3. */
 export const formatCompact = (value: number) =>
 	String(Math.round(value * 100) / 100).replace('-', '−');
+
+/** A stored DATE (milliseconds since 1970, UTC midnight) as yyyy-mm-dd; '' for none. */
+export const formatDay = (ms: number | null): string =>
+	ms === null || !Number.isFinite(ms) ? '' : new Date(ms).toISOString().slice(0, 10);

@@ -54,7 +54,7 @@ describe('expectedBandQuery', () => {
 				await run(db, expectedBandQuery({ episode: Number(episode.episode), axis: 'time' }))
 			)
 				.filter((r) => r.measure === measure)
-				.map(({ measure: _, ...rest }) => rest);
+				.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'measure')));
 			expectRowsClose(got, expected, `${patient} ${measure}`);
 			expect(expected.some((p) => p.q25 !== null && p.q25 !== p.q75)).toBe(true);
 		}

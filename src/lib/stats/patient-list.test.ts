@@ -67,6 +67,7 @@ describe('patientListQuery and flagCountsQuery', () => {
 				expected.filter((e) => f(e) === true).length;
 			expect(counts).toMatchObject({
 				episodes: expected.length,
+				followed_up: expected.filter((e) => e.worse !== null).length,
 				not_progressing: count((e) => e.notProgressing),
 				worse: count((e) => e.worse),
 				overdue: count((e) => e.overdue),

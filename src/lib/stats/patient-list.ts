@@ -79,11 +79,15 @@ function flaggedEpisodes(o: FlagOptions): Fragment {
 		)`;
 }
 
-/** How many episodes the filter holds, and how many carry each flag (search and page aside). */
+/**
+ * How many episodes the filter holds (and how many have a first and a later score), and how many
+ * carry each flag, search and page aside.
+ */
 export function flagCountsQuery(o: FlagOptions): QuerySpec {
 	return spec(sql`
 		WITH ${flaggedEpisodes(o)}
 		SELECT count(*)::INTEGER AS episodes, count(DISTINCT patient_no)::INTEGER AS patients,
+			count(improvement)::INTEGER AS followed_up,
 			(count(*) FILTER (WHERE not_progressing))::INTEGER AS not_progressing,
 			(count(*) FILTER (WHERE worse))::INTEGER AS worse,
 			(count(*) FILTER (WHERE overdue))::INTEGER AS overdue,

@@ -16,7 +16,8 @@ export const axisPoints = (axis: SeriesAxis, from: Fragment): Fragment =>
 
 /**
  * The scores of some episodes along the axis, for every measure or one: what sparklines, the
- * compared trajectories and the patient page draw. Episodes are bound, in slots (sql.ts).
+ * compared trajectories and the patient page draw, with each episode's patient and condition.
+ * Episodes are bound, in slots (sql.ts).
  */
 export function episodeSeriesQuery({
 	episodes,
@@ -32,8 +33,12 @@ export function episodeSeriesQuery({
 	const measureIs = measure === null ? sql`TRUE` : sql`measure::VARCHAR = ${val(measure)}`;
 	const rows = sql`episode_points WHERE episode IN (${chosen}) AND ${measureIs}`;
 	return spec(sql`
-		SELECT episode, measure::VARCHAR AS measure, x, value
-		FROM (${axisPoints(axis, rows)}) ORDER BY measure, episode, x`);
+		SELECT episode, s.patient, s.condition::VARCHAR AS condition, measure::VARCHAR AS measure,
+			x, value
+		FROM (${axisPoints(axis, rows)})
+		JOIN (SELECT episode, patient, condition FROM sessions
+			WHERE session_no = 1 AND episode IN (${chosen})) s USING (episode)
+		ORDER BY measure, episode, x`);
 }
 
 /** The patient's episodes of care, whoever treated them, oldest first. */

@@ -12,6 +12,9 @@ import { rowObjects } from '../../engine/rows';
 import { liveQuery } from '../../state/live-query.svelte';
 import { dimensionsQuery, type Dimension } from '../../stats/dimensions';
 
+/** The views that share the analysis state (routes under src/routes). */
+export type ViewPath = '/' | '/director' | '/therapist' | '/therapist/[patient]';
+
 /** The longest a new view's address waits for its charts' queries before being written. */
 const NAVIGATION_WAIT_MS = 300;
 
@@ -68,7 +71,15 @@ export class AnalysisView {
 	);
 
 	/** Call during component initialisation (it keeps a query of its own). */
-	constructor(private readonly path: '/' | '/director' = '/') {}
+	constructor(private readonly path: ViewPath = '/') {}
+
+	/** This view's own address, without the query string. */
+	#href(): string {
+		// resolve() puts a parameter in as given: a patient id is encoded here.
+		return this.path === '/therapist/[patient]'
+			? resolve(this.path, { patient: encodeURIComponent(page.params.patient ?? '') })
+			: resolve(this.path);
+	}
 
 	#values(dimension: Dimension): string[] {
 		return this.dimensions.filter((d) => d.dimension === dimension).map((d) => d.value);
@@ -103,7 +114,7 @@ export class AnalysisView {
 				.then(() =>
 					// Only the query string changes; the path is resolved here.
 					// eslint-disable-next-line svelte/no-navigation-without-resolve
-					goto(`${resolve(this.path)}${search ? `?${search}` : ''}`, {
+					goto(`${this.#href()}${search ? `?${search}` : ''}`, {
 						keepFocus: true,
 						noScroll: true
 					})
