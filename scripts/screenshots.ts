@@ -1,6 +1,6 @@
 // npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
 // what is shown can be looked at and judged: the analysis page on the bundled sample whole and
-// each of its charts, the director's view, then the import and datasets pages. Needs a build (the script makes one).
+// each of its charts, the director's and the therapist's views, then the import and datasets pages. Needs a build (the script makes one).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -35,6 +35,19 @@ async function panels(page: Page, shots: [PanelId, string][]) {
 	}
 }
 
+/** Waits until the section has its answers (not busy) and the sparklines have drawn. */
+async function settle(page: Page, testid: string) {
+	await page.waitForFunction(
+		(id) =>
+			[...document.querySelectorAll(`[data-testid="${id}"]`)].every(
+				(s) => s.getAttribute('aria-busy') === 'false'
+			),
+		testid,
+		{ timeout: 60_000 }
+	);
+	await page.mouse.move(0, 0);
+}
+
 try {
 	const page = await newPage(browser);
 	await page.setViewportSize({ width: 1200, height: 900 });
@@ -60,6 +73,17 @@ try {
 	await shot(page, 'director');
 	await page.goto(new URL('director?v=1&providers=therapist', baseUrl).href);
 	await panels(page, [['providers-panel', 'director-therapists']]);
+
+	await page.goto(new URL('therapist?v=1&therapist=A.+Novak&compare=30&compare=10', baseUrl).href);
+	await page.waitForSelector('[data-testid="compare-panel"] figure svg[role="group"]', {
+		timeout: 120_000
+	});
+	await settle(page, 'patients-panel');
+	await shot(page, 'therapist');
+	await page.goto(new URL('therapist/P000030?v=1&therapist=A.+Novak', baseUrl).href);
+	await page.waitForSelector('[data-testid="episode-section"] path.band', { timeout: 120_000 });
+	await settle(page, 'episode-section');
+	await shot(page, 'therapist-patient');
 
 	await page.goto(new URL('import', baseUrl).href);
 	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 120_000 });

@@ -13,7 +13,7 @@ import { liveQuery } from '../../state/live-query.svelte';
 import { dimensionsQuery, type Dimension } from '../../stats/dimensions';
 
 /** The views that share the analysis state (routes under src/routes). */
-export type ViewPath = '/' | '/director' | '/therapist' | '/therapist/[patient]';
+export type ViewPath = '/' | '/director' | '/therapist' | '/therapist/[patient]' | '/report';
 
 /** The longest a new view's address waits for its charts' queries before being written. */
 const NAVIGATION_WAIT_MS = 300;
