@@ -80,7 +80,7 @@ describe('the printed report', () => {
 				content: 'figure .chart svg { display: none !important }'
 			});
 			const withoutCharts = pdfPathSegments(await page.pdf({ format }));
-			await style.evaluate((el) => el.remove());
+			await style.evaluate((el) => (el as Element).remove());
 			expect(pdfPathSegments(pdf)).toBeGreaterThan(5 * Math.max(withoutCharts, 100));
 		}
 	);
