@@ -69,6 +69,14 @@ function wasmEngine(
 			if (options?.signal?.aborted) throw abortError(options.signal);
 			return run(spec);
 		},
+		async queryStatement({ sql, params }) {
+			const statement = await conn.prepare(sql);
+			try {
+				return await statement.query(...(params ?? []));
+			} finally {
+				await statement.close();
+			}
+		},
 		exportIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
 		async importIpc(name, stream) {
 			if (!endsWithEndOfStream(stream)) throw new Error(INCOMPLETE_STREAM);
