@@ -4,7 +4,6 @@ import { rowObjects } from '../engine/rows';
 import { refusal } from './console-errors';
 import { columnsQuery, countQuery, pageQuery } from './console-sql';
 import { csvExportQuery, parquetExportQuery, parquetKind, type ResultColumn } from './export-sql';
-import { parquetFile } from './parquet-file';
 
 /** One page of a console query's result, with what it was read from. */
 export interface ConsolePage {
@@ -47,9 +46,9 @@ export async function runConsoleQuery(
 	signal?: AbortSignal
 ): Promise<ConsolePage> {
 	const sql = checked(text);
-	const version = coordinator.dataVersion;
 	return coordinator.readOnly(
 		async (session) => {
+			const version = coordinator.dataVersion; // no write runs during the session
 			const columns = rowObjects<ResultColumn>(await session.query(columnsQuery(sql)));
 			const total = Number(rowObjects<{ n: number }>(await session.query(countQuery(sql)))[0]?.n);
 			const page = await session.query(pageQuery(sql, limit, offset));
@@ -73,6 +72,8 @@ export async function consoleParquet(
 	const table = await coordinator.readOnly((s) =>
 		s.query(parquetExportQuery(page.text, page.columns))
 	);
+	// The writer is loaded on first use: most visits never export.
+	const { parquetFile } = await import('./parquet-file');
 	return parquetFile(
 		table,
 		page.columns.map((c) => parquetKind(c.type))

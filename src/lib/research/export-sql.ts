@@ -44,6 +44,10 @@ export function parquetKind(duckdbType: string): ParquetKind {
 	return 'string';
 }
 
+/** Numbers are right-aligned on the page. */
+export const isNumeric = (duckdbType: string) =>
+	['int32', 'int64', 'double'].includes(parquetKind(duckdbType));
+
 /** Each column as the Parquet writer takes it: days for dates, milliseconds for timestamps. */
 function parquetColumnSql(column: ResultColumn): string {
 	const c = quoteIdent(column.name);

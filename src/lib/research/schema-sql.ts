@@ -1,5 +1,5 @@
 import type { QuerySpec } from '../engine/engine';
-import { quoteString } from '../engine/quote';
+import { quoteIdent, quoteString } from '../engine/quote';
 import { DATASET_TABLES } from '../import/pipeline';
 import { DERIVED_TABLES } from '../model/derived-tables';
 
@@ -21,3 +21,14 @@ export function schemaQuery(): QuerySpec {
 			ORDER BY kind DESC, c.table_name, c.column_index`
 	};
 }
+
+/** A first query for a table the researcher picks from the schema list. */
+export const starterQuery = (table: string) => `SELECT *\nFROM ${quoteIdent(table)}\nLIMIT 100`;
+
+/** What the console holds on a first visit: a question the analysis tables answer. */
+export const EXAMPLE_QUERY = `SELECT condition, technique, count(*) AS episodes,
+	round(avg(improvement), 2) AS mean_improvement
+FROM episode_measures
+WHERE measure = 'pain' AND excluded IS NULL
+GROUP BY ALL
+ORDER BY mean_improvement DESC`;
