@@ -35,11 +35,31 @@ const BUNDLES: DuckDBBundles = {
 export async function openWasmDuckDB() {
 	const bundle = await selectBundle(BUNDLES);
 	if (!bundle.mainWorker) throw new Error('No DuckDB worker bundle fits this browser');
-	const worker = new Worker(bundle.mainWorker);
+	const worker = workerUnderPagePolicy(bundle.mainWorker);
 	const db = new AsyncDuckDB(new VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.instantiate(absolute(bundle.mainModule), bundle.pthreadWorker);
 	await db.open(DUCKDB_OPEN_CONFIG);
 	return { db, conn: await connectWasm(db) };
+}
+
+const absolute = (url: string) => new URL(url, location.href).href;
+
+/**
+ * DuckDB's worker, started from a blob: URL that loads the self-hosted script. A worker started
+ * from its own URL takes its Content-Security-Policy from that script's HTTP headers, which a
+ * static server sends none of (the app's policy is a <meta> tag): duckdb-wasm's file system then
+ * sent an XMLHttpRequest to any address SQL named (read_csv('http://…') reached another origin,
+ * seen in tests/e2e/research.e2e.ts). A blob: worker inherits the page's policy, so its
+ * connect-src 'self' holds inside the engine too. URLs are absolute: a blob has no base.
+ */
+function workerUnderPagePolicy(scriptUrl: string): Worker {
+	const source = `importScripts(${JSON.stringify(absolute(scriptUrl))});`;
+	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+	try {
+		return new Worker(url);
+	} finally {
+		URL.revokeObjectURL(url); // the worker has its script once constructed
+	}
 }
 
 async function connectWasm(db: AsyncDuckDB): Promise<AsyncDuckDBConnection> {

@@ -27,7 +27,7 @@ const KNOWN: [RegExp, string][] = [
 	],
 	[/prepared statement parameters/i, 'The console binds no parameters: write values in the query.'],
 	[
-		/No files found|IO Error/i,
+		/No files found|IO Error|NetworkError|XMLHttpRequest|:\/\//i,
 		'The console reads only the dataset’s tables, no files or addresses.'
 	],
 	[/Parser Error/i, 'DuckDB could not read this query: check its syntax.'],
