@@ -25,6 +25,8 @@ export class ConsoleState {
 	running = $state(false);
 	exporting = $state<'CSV' | 'Parquet' | null>(null);
 	history = $state.raw<HistoryEntry[]>([]);
+	/** Runs answered so far (a page or an error): what a test waits on. */
+	answered = $state(0);
 	#controller: AbortController | null = null;
 
 	constructor(
@@ -100,6 +102,7 @@ export class ConsoleState {
 			this.page = null; // the result shown must be the text's, or none
 		} finally {
 			if (this.#controller === controller) {
+				this.answered++;
 				this.running = false;
 				this.#controller = null;
 			}
