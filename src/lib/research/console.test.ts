@@ -292,7 +292,7 @@ describe('the console’s exports and schema', () => {
 		);
 		await db.query({ sql: 'DROP TABLE staged_w9_0' });
 		const tables = [...new Set(schema.map((r) => r.table))];
-		expect(tables.sort()).toEqual([...DATASET_TABLES].sort());
+		expect(tables).toEqual([...DATASET_TABLES]); // sessions first, analysis tables after
 		expect(schema.find((r) => r.table === 'sessions' && r.column === 'session_date')).toEqual({
 			table: 'sessions',
 			kind: 'dataset',

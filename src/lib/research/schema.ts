@@ -22,3 +22,7 @@ export function schemaTables(rows: readonly SchemaRow[]): SchemaTable[] {
 	}
 	return tables;
 }
+
+/** A type as a header shows it: an ENUM's members are many and long, so only its kind (the
+ * whole type stays in the title). */
+export const shortType = (type: string) => (/^ENUM\(/i.test(type) ? 'ENUM' : type);
