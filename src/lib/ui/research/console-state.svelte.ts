@@ -29,6 +29,17 @@ export class ConsoleState {
 	answered = $state(0);
 	#controller: AbortController | null = null;
 
+	/** What the status line says: running, or which rows are shown of how many. */
+	get status(): string {
+		if (this.running) return 'Running…';
+		const page = this.page;
+		if (!page) return '';
+		if (page.total === 0) return 'No rows.';
+		const count = (n: number) => n.toLocaleString('en-US');
+		const last = page.offset + page.rows.length;
+		return `Rows ${count(page.offset + 1)}–${count(last)} of ${count(page.total)}`;
+	}
+
 	constructor(
 		private readonly coordinator: Coordinator,
 		private readonly storage: TextStorage | null,
