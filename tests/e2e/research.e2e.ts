@@ -219,6 +219,21 @@ describe('the research console', () => {
 		await again.close();
 	});
 
+	it('stops a long query when cancelled, and answers the next one', async () => {
+		const editor = page.getByLabel('Query (Ctrl+Enter or ⌘+Enter runs it)');
+		// 10^12 pairs: hours of work, unless the engine stops it.
+		await editor.fill(
+			'SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE a.range < b.range'
+		);
+		await page.getByTestId('run-query').click();
+		await expect.poll(status).toBe('Running…');
+		await page.waitForTimeout(1000);
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		expect(await status()).toBe('Cancelled.');
+		await run('SELECT 42 AS answer');
+		expect((await result())[1]).toEqual(['42']);
+	});
+
 	it('keeps the queries run on this device, and puts one back on a click', async () => {
 		await run('SELECT 42 AS answer');
 		await run('SELECT 1 AS one');

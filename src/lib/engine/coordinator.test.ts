@@ -25,10 +25,10 @@ async function watchedEngine() {
 			await gates.get(spec.sql);
 			return inner.query(spec);
 		},
-		async queryStatement(spec: QuerySpec) {
+		async queryStatement(spec: QuerySpec, options) {
 			ran.push(spec.sql);
 			await gates.get(spec.sql);
-			return inner.queryStatement(spec);
+			return inner.queryStatement(spec, options);
 		},
 		connect: async () => watch(await inner.connect())
 	});

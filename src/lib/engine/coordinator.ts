@@ -147,7 +147,8 @@ export class Coordinator {
 	 * (see inReadOnlySession): for SQL the app did not write, such as the research console's.
 	 * It waits for queued writes and never runs during one; it bumps no data version and its
 	 * answers are never cached (the caller keeps them, with the version they were read at).
-	 * Aborting `signal` drops it from the queue, or drops its answer once it runs.
+	 * Aborting `signal` drops it from the queue, or, once it runs, drops its answer and stops the
+	 * statement in the engine (in the browser); the next task starts when it has stopped.
 	 */
 	readOnly<T>(
 		task: (session: ReadOnlySession) => Promise<T>,
@@ -167,7 +168,7 @@ export class Coordinator {
 					if (!isLocal(engine)) throw new Error('Read-only sessions need a local engine');
 					const connection = await engine.connect();
 					try {
-						resolve(await inReadOnlySession(connection, task)); // no-op once aborted
+						resolve(await inReadOnlySession(connection, task, signal)); // no-op once aborted
 					} finally {
 						await connection.close();
 					}

@@ -58,9 +58,11 @@ export interface LocalEngine extends QueryEngine {
 	/**
 	 * Runs exactly one statement, always prepared, `params` bound: DuckDB refuses to prepare text
 	 * holding several ("Cannot prepare multiple statements at once"), which `query` would run one
-	 * after another. For SQL that is not the app's own (the research console).
+	 * after another. For SQL that is not the app's own (the research console). With `signal`
+	 * (and no params), the browser's engine stops the statement when it is aborted, between two
+	 * steps of its work, and the promise rejects with AbortError; Node's runs it to the end.
 	 */
-	queryStatement(spec: QuerySpec): Promise<Table>;
+	queryStatement(spec: QuerySpec, options?: QueryOptions): Promise<Table>;
 }
 
 /**

@@ -84,7 +84,9 @@ function nodeEngine(
 			if (options?.signal?.aborted) throw abortError(options.signal);
 			return run(spec);
 		},
-		async queryStatement(spec) {
+		async queryStatement(spec, options) {
+			// The blocking build runs a statement to its end: an abort is seen before it starts.
+			if (options?.signal?.aborted) throw abortError(options.signal);
 			return prepared(spec);
 		},
 		async exportIpc(sql) {

@@ -21,11 +21,13 @@ export interface ReadOnlySession {
  */
 export async function inReadOnlySession<T>(
 	connection: LocalEngine,
-	task: (session: ReadOnlySession) => Promise<T>
+	task: (session: ReadOnlySession) => Promise<T>,
+	signal?: AbortSignal
 ): Promise<T> {
 	await connection.query({ sql: 'BEGIN TRANSACTION READ ONLY' });
 	try {
-		return await task({ query: (spec) => connection.queryStatement(spec) });
+		// The signal stops a long statement in the engine (queryStatement), not only its answer.
+		return await task({ query: (spec) => connection.queryStatement(spec, { signal }) });
 	} finally {
 		// After a failed statement DuckDB has aborted the transaction; ROLLBACK ends it either way.
 		await connection.query({ sql: 'ROLLBACK' });

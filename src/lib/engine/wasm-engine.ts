@@ -6,7 +6,7 @@ import {
 	type AsyncDuckDBConnection,
 	type DuckDBBundles
 } from '@duckdb/duckdb-wasm';
-import { tableToIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
@@ -62,6 +62,29 @@ function workerUnderPagePolicy(scriptUrl: string): Worker {
 	}
 }
 
+/**
+ * Runs one statement as a pending query, which the page polls step by step (duckdb-wasm's
+ * send): between two steps the worker takes a cancel, so an aborted statement stops instead of
+ * holding the engine (and every chart behind it) until it ends. A prepared statement's run is
+ * one step the worker cannot interrupt, hence this path for what may run long.
+ */
+async function cancellable(conn: AsyncDuckDBConnection, sql: string, signal: AbortSignal) {
+	if (signal.aborted) throw abortError(signal);
+	const cancel = () => void conn.cancelSent().catch(() => false);
+	signal.addEventListener('abort', cancel, { once: true });
+	try {
+		const reader = await conn.send(sql);
+		if (!reader) throw new Error('The DuckDB worker has stopped');
+		const table = await tableFromIPC(reader);
+		if (signal.aborted) throw abortError(signal);
+		return table;
+	} catch (error) {
+		throw signal.aborted ? abortError(signal) : error;
+	} finally {
+		signal.removeEventListener('abort', cancel);
+	}
+}
+
 async function connectWasm(db: AsyncDuckDB): Promise<AsyncDuckDBConnection> {
 	const conn = await db.connect();
 	for (const sql of SESSION_SETUP_SQL) await conn.query(sql);
@@ -89,10 +112,13 @@ function wasmEngine(
 			if (options?.signal?.aborted) throw abortError(options.signal);
 			return run(spec);
 		},
-		async queryStatement({ sql, params }) {
+		async queryStatement({ sql, params }, options) {
+			// Prepared first in every case: DuckDB refuses text holding several statements here.
 			const statement = await conn.prepare(sql);
 			try {
-				return await statement.query(...(params ?? []));
+				const signal = options?.signal;
+				if (!signal || params?.length) return await statement.query(...(params ?? []));
+				return await cancellable(conn, sql, signal);
 			} finally {
 				await statement.close();
 			}

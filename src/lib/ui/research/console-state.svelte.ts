@@ -27,11 +27,13 @@ export class ConsoleState {
 	history = $state.raw<HistoryEntry[]>([]);
 	/** Runs answered so far (a page or an error): what a test waits on. */
 	answered = $state(0);
+	cancelled = $state(false);
 	#controller: AbortController | null = null;
 
 	/** What the status line says: running, or which rows are shown of how many. */
 	get status(): string {
 		if (this.running) return 'Running…';
+		if (this.cancelled) return 'Cancelled.';
 		const page = this.page;
 		if (!page) return '';
 		if (page.total === 0) return 'No rows.';
@@ -60,10 +62,12 @@ export class ConsoleState {
 		return this.page ? this.#load(this.page.text, offset) : Promise.resolve();
 	}
 
+	/** Stops the running query in the engine (the dashboard's queries wait behind it). */
 	cancel(): void {
 		this.#controller?.abort();
 		this.#controller = null;
 		this.running = false;
+		this.cancelled = true;
 	}
 
 	reuse(entry: HistoryEntry): void {
@@ -96,6 +100,7 @@ export class ConsoleState {
 		const controller = new AbortController();
 		this.#controller = controller;
 		this.running = true;
+		this.cancelled = false;
 		this.error = null;
 		try {
 			const page = await runConsoleQuery(
