@@ -106,6 +106,20 @@ describe('the research console', () => {
 		expect(await status()).toBe('Rows 1–1 of 1');
 	});
 
+	it('lists the tables beside it, and starts a query of the one clicked', async () => {
+		const schema = page.getByTestId('schema-list');
+		await schema.getByRole('button', { name: 'episode_measures', exact: true }).click();
+		const editor = page.getByLabel('Query (Ctrl+Enter or ⌘+Enter runs it)');
+		expect(await editor.inputValue()).toMatch(/^SELECT \*\nFROM "?episode_measures"?\nLIMIT 100$/);
+		await expect.poll(() => editor.evaluate((e) => e === document.activeElement)).toBe(true);
+		await editor.press('Control+Enter');
+		await expect.poll(status).toBe('Rows 1–100 of 100');
+		expect((await result())[0]).toContain('improvement');
+		// Folded (closed <details>): read from the page, not the accessibility tree.
+		const columns = schema.locator('ul[aria-label="Columns of sessions"]');
+		expect(await columns.textContent()).toMatch(/session_date\s*DATE/);
+	});
+
 	it('pages a long result and counts all of it', async () => {
 		await run('SELECT session_id FROM sessions ORDER BY session_id');
 		const total = (await status())!.match(/of ([\d,]+)$/)![1]!;
