@@ -16,7 +16,8 @@ const config = {
 				'default-src': ['self'],
 				// DuckDB compiles its WebAssembly module at run time.
 				'script-src': ['self', 'wasm-unsafe-eval'],
-				'worker-src': ['self'],
+				// DuckDB's worker starts from a blob: URL so that it inherits this policy (wasm-engine.ts).
+				'worker-src': ['self', 'blob:'],
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'style-src': ['self', 'unsafe-inline'],

@@ -1,6 +1,7 @@
 // npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
 // what is shown can be looked at and judged: the analysis page on the bundled sample whole and
-// each of its charts, the director's and the therapist's views, then the import and datasets pages. Needs a build (the script makes one).
+// each of its charts, the director's and the therapist's views, the research console, then the
+// import and datasets pages. Needs a build (the script makes one).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -48,6 +49,18 @@ async function settle(page: Page, testid: string) {
 	await page.mouse.move(0, 0);
 }
 
+/** The research console with its example query answered and a table's columns open. */
+async function researchConsole(page: Page) {
+	await page.goto(new URL('research', baseUrl).href);
+	const schema = page.getByTestId('schema-list');
+	await schema.getByRole('button', { name: 'sessions', exact: true }).waitFor({ timeout: 120_000 });
+	await page.getByTestId('run-query').click();
+	await page.getByTestId('result-table').waitFor({ timeout: 60_000 });
+	await schema.locator('details').first().locator('summary').click();
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await shot(page, 'research');
+}
+
 try {
 	const page = await newPage(browser);
 	await page.setViewportSize({ width: 1200, height: 900 });
@@ -84,6 +97,7 @@ try {
 	await page.waitForSelector('[data-testid="episode-section"] path.band', { timeout: 120_000 });
 	await settle(page, 'episode-section');
 	await shot(page, 'therapist-patient');
+	await researchConsole(page);
 
 	await page.goto(new URL('import', baseUrl).href);
 	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 120_000 });

@@ -70,6 +70,9 @@ export function recording(inner: LocalEngine): Recording {
 			importIpc: async () => {
 				throw new Error('importIpc is not recorded: the bench replays CSV imports only');
 			},
+			queryStatement: async () => {
+				throw new Error('queryStatement is not recorded: the bench replays the app’s own SQL');
+			},
 			connect: async () => {
 				throw new Error('connect is not recorded: the bench replays one connection');
 			},

@@ -31,6 +31,7 @@ const PAGES: [string, string][] = [
 	['therapist?v=1&therapist=A.+Novak&compare=30', '[data-testid="compare-panel"] figure svg'],
 	['therapist/P000030', '[data-testid="episode-section"] figure svg'],
 	['report', '[data-testid="trend"] figure svg'],
+	['research', '[data-testid="schema-list"] button'],
 	['import', '[data-testid="file-input"]'],
 	['datasets', '[data-testid="dataset-summary"]']
 ];

@@ -25,6 +25,11 @@ async function watchedEngine() {
 			await gates.get(spec.sql);
 			return inner.query(spec);
 		},
+		async queryStatement(spec: QuerySpec, options) {
+			ran.push(spec.sql);
+			await gates.get(spec.sql);
+			return inner.queryStatement(spec, options);
+		},
 		connect: async () => watch(await inner.connect())
 	});
 	return { engine: watch(engine), ran, hold, close: () => engine.close() };
@@ -206,6 +211,51 @@ describe('Coordinator writes', () => {
 			coordinator.write('bad', (db) => db.query({ sql: 'SELECT * FROM nowhere' }))
 		).rejects.toThrow(/nowhere/);
 		expect(value(await coordinator.query({ sql: 'SELECT 3 AS v' }))).toBe(3);
+	});
+});
+
+describe('Coordinator read-only sessions', () => {
+	it('run in a read-only transaction on a connection of their own, rolled back', async () => {
+		const { coordinator, ran } = await setup();
+		await coordinator.write('table', (e) => e.query({ sql: 'CREATE TABLE kept AS SELECT 1 AS v' }));
+		const version = coordinator.dataVersion;
+		await expect(
+			coordinator.readOnly((s) => s.query({ sql: 'INSERT INTO kept VALUES (2)' }))
+		).rejects.toThrow(/read-only mode/);
+		await coordinator.readOnly((s) => s.query({ sql: 'CREATE TEMP TABLE mine AS SELECT 1 AS v' }));
+		await expect(coordinator.query({ sql: 'FROM mine' })).rejects.toThrow(/does not exist/);
+		await expect(
+			coordinator.readOnly((s) => s.query({ sql: 'SELECT 1 AS v; SELECT 2 AS v' }))
+		).rejects.toThrow(/multiple statements/);
+		const answer = await coordinator.readOnly((s) =>
+			s.query({ sql: 'SELECT count(*) AS v FROM kept' })
+		);
+		expect(value(answer)).toBe(1);
+		expect(coordinator.dataVersion).toBe(version);
+		expect(ran.filter((s) => /^(BEGIN TRANSACTION READ ONLY|ROLLBACK)$/.test(s))).toHaveLength(8);
+	});
+
+	it('wait for the running read, drop an aborted answer, and let the queue go on', async () => {
+		const { coordinator, ran, hold } = await setup();
+		const releaseRead = hold('SELECT 0 AS v');
+		const read = coordinator.query({ sql: 'SELECT 0 AS v' });
+		await tick();
+		const releaseSession = hold('SELECT 7 AS v');
+		const controller = new AbortController();
+		const session = coordinator.readOnly((s) => s.query({ sql: 'SELECT 7 AS v' }), {
+			signal: controller.signal
+		});
+		const after = coordinator.query({ sql: 'SELECT 8 AS v' });
+		await tick();
+		expect(ran).not.toContain('SELECT 7 AS v'); // the read runs alone
+		releaseRead();
+		await read;
+		await tick();
+		expect(ran).toContain('SELECT 7 AS v');
+		controller.abort();
+		await expect(session).rejects.toMatchObject({ name: 'AbortError' });
+		releaseSession();
+		expect(value(await after)).toBe(8);
 	});
 });
 

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { abortError, type LocalEngine, type QueryEngine, type QuerySpec } from './engine';
 import { PendingRead, PRIORITY, ReadQueue, type Priority } from './read-queue';
+import { inReadOnlySession, type ReadOnlySession } from './read-only-session';
 import { ResultCache } from './result-cache';
 
 export interface ReadOptions {
@@ -18,7 +19,7 @@ export interface WriteScope {
 	unique(base: string, ...parts: (string | number)[]): string;
 }
 
-type WriteTask = () => Promise<void>;
+type Task = () => Promise<void>;
 const isLocal = (e: QueryEngine): e is LocalEngine => 'connect' in e;
 
 /**
@@ -26,14 +27,16 @@ const isLocal = (e: QueryEngine): e is LocalEngine => 'connect' in e;
  * by priority, identical ones in flight are run once, answers are cached by data version + SQL +
  * parameters, and a read whose every caller gave up is dropped before it runs. Writes run one at
  * a time on a connection of their own, with no read running meanwhile; each bumps the data
- * version and empties the cache before any read runs again.
+ * version and empties the cache before any read runs again. Read-only sessions (SQL the app did
+ * not write) queue between the two, each on a connection of its own.
  */
 export class Coordinator {
 	#connect: () => Promise<QueryEngine>;
 	#engine: Promise<QueryEngine> | null = null;
 	#reads = new ReadQueue();
 	#inFlight = new Map<string, PendingRead>();
-	#writes: WriteTask[] = [];
+	#writes: Task[] = [];
+	#readOnly: Task[] = [];
 	#busy: 'read' | 'write' | 'paint' | null = null;
 	/** Low-priority reads wait for this once after higher ones ran (see the constructor). */
 	#beforeLow: (() => Promise<void>) | null;
@@ -140,6 +143,48 @@ export class Coordinator {
 	}
 
 	/**
+	 * Runs `task` on a connection of its own inside a read-only transaction, always rolled back
+	 * (see inReadOnlySession): for SQL the app did not write, such as the research console's.
+	 * It waits for queued writes and never runs during one; it bumps no data version and its
+	 * answers are never cached (the caller keeps them, with the version they were read at).
+	 * Aborting `signal` drops it from the queue, or, once it runs, drops its answer and stops the
+	 * statement in the engine (in the browser); the next task starts when it has stopped.
+	 */
+	readOnly<T>(
+		task: (session: ReadOnlySession) => Promise<T>,
+		options: { signal?: AbortSignal } = {}
+	): Promise<T> {
+		const { signal } = options;
+		if (signal?.aborted) return Promise.reject(abortError(signal));
+		return new Promise<T>((resolve, reject) => {
+			const onAbort = () => {
+				const at = this.#readOnly.indexOf(run);
+				if (at !== -1) this.#readOnly.splice(at, 1);
+				reject(abortError(signal));
+			};
+			const run: Task = async () => {
+				try {
+					const engine = await this.start();
+					if (!isLocal(engine)) throw new Error('Read-only sessions need a local engine');
+					const connection = await engine.connect();
+					try {
+						resolve(await inReadOnlySession(connection, task, signal)); // no-op once aborted
+					} finally {
+						await connection.close();
+					}
+				} catch (error) {
+					reject(error);
+				} finally {
+					signal?.removeEventListener('abort', onAbort);
+				}
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+			this.#readOnly.push(run);
+			this.#pumpSoon();
+		});
+	}
+
+	/**
 	 * Resolves once nothing is queued or running (at once if so now): for work that should not
 	 * compete with the charts' queries for the machine, such as the router's navigation after a
 	 * filter change.
@@ -170,6 +215,12 @@ export class Coordinator {
 		if (write) {
 			this.#busy = 'write';
 			void write().finally(() => this.#next());
+			return;
+		}
+		const readOnly = this.#readOnly.shift();
+		if (readOnly) {
+			this.#busy = 'read';
+			void readOnly().finally(() => this.#next());
 			return;
 		}
 		const next = this.#reads.peek();

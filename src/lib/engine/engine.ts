@@ -55,6 +55,14 @@ export interface LocalEngine extends QueryEngine {
 	 * when it is closed. Each write runs on one, so a write's work tables are private to it.
 	 */
 	connect(): Promise<LocalEngine>;
+	/**
+	 * Runs exactly one statement, always prepared, `params` bound: DuckDB refuses to prepare text
+	 * holding several ("Cannot prepare multiple statements at once"), which `query` would run one
+	 * after another. For SQL that is not the app's own (the research console). With `signal`
+	 * (and no params), the browser's engine stops the statement when it is aborted, between two
+	 * steps of its work, and the promise rejects with AbortError; Node's runs it to the end.
+	 */
+	queryStatement(spec: QuerySpec, options?: QueryOptions): Promise<Table>;
 }
 
 /**

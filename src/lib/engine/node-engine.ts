@@ -67,19 +67,27 @@ function nodeEngine(
 	const unsafe = <R>(
 		f: (b: Parameters<Parameters<typeof conn.useUnsafe>[0]>[0], id: number) => R
 	) => conn.useUnsafe(f);
-	const run = ({ sql, params }: QuerySpec) => {
-		if (!params?.length) return tableFromIPC(unsafe((b, id) => b.runQuery(id, sql)));
+	const prepared = ({ sql, params }: QuerySpec) => {
 		const statement = unsafe((b, id) => b.createPrepared(id, sql));
 		try {
-			return tableFromIPC(unsafe((b, id) => b.runPrepared(id, statement, [...params])));
+			return tableFromIPC(unsafe((b, id) => b.runPrepared(id, statement, [...(params ?? [])])));
 		} finally {
 			unsafe((b, id) => b.closePrepared(id, statement));
 		}
 	};
+	const run = (spec: QuerySpec) =>
+		spec.params?.length
+			? prepared(spec)
+			: tableFromIPC(unsafe((b, id) => b.runQuery(id, spec.sql)));
 	return {
 		async query(spec: QuerySpec, options?: QueryOptions) {
 			if (options?.signal?.aborted) throw abortError(options.signal);
 			return run(spec);
+		},
+		async queryStatement(spec, options) {
+			// The blocking build runs a statement to its end: an abort is seen before it starts.
+			if (options?.signal?.aborted) throw abortError(options.signal);
+			return prepared(spec);
 		},
 		async exportIpc(sql) {
 			return unsafe((b, id) => b.runQuery(id, sql));
