@@ -1,4 +1,4 @@
-import sampleCsvUrl from '../../../sample-data/sessions.csv?url';
+import sampleDatasetUrl from 'virtual:sample-dataset';
 import { afterPaint } from '../engine/after-paint';
 import { Coordinator } from '../engine/coordinator';
 import { createWasmEngine } from '../engine/wasm-engine';
@@ -7,15 +7,15 @@ import type { Mapping } from '../import/mapping';
 import type { StagedFile } from '../import/readers/types';
 import type { Measure } from '../measures/registry';
 import { now } from '../state/clock';
+import { decodeDatasetFile } from './dataset-file';
 import type { DatasetInfo } from './dataset-meta';
+import { SAMPLE_NAME } from './sample';
 import type { DatasetRecord } from './store';
 import { openDatasetStoreInWorker } from './store-client';
 import { Workspace, type BuildRequest, type Loaded } from './workspace';
 
 /** What the app is doing before it can show a dataset; each says what is really happening. */
 export type Phase = 'idle' | 'starting' | 'restoring' | 'sample' | 'ready' | 'failed';
-
-const SAMPLE_NAME = 'Sample clinics (bundled)';
 
 /**
  * The app's one engine and the dataset loaded in it, shared by every view. Datasets live in
@@ -101,12 +101,13 @@ class AppData {
 		}
 	}
 
+	/** The bundled sample, imported at build time: restored, not imported again here. */
 	async #loadSample() {
 		if (this.phase !== 'ready') this.phase = 'sample';
-		const response = await fetch(sampleCsvUrl);
+		const response = await fetch(sampleDatasetUrl);
 		if (!response.ok) throw new Error(`Could not read the sample data (${response.status})`);
-		const source = { name: 'sessions.csv', blob: await response.blob() };
-		this.#show(await this.workspace.importSample(source, SAMPLE_NAME));
+		const file = decodeDatasetFile(new Uint8Array(await response.arrayBuffer()));
+		this.#show(await this.workspace.openFile(file, { name: SAMPLE_NAME, builtIn: true }));
 	}
 
 	/** Builds staged files into the dataset shown (replacing `request.replaces` if given). */
