@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
-import { sampleDataset } from './scripts/sample-dataset/vite-plugin';
+import { sampleDataset } from './scripts/sample-dataset/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [sveltekit(), sampleDataset()],
