@@ -7,7 +7,7 @@ import type { Mapping } from '../import/mapping';
 import type { StagedFile } from '../import/readers/types';
 import type { Measure } from '../measures/registry';
 import { now } from '../state/clock';
-import { decodeDatasetFile } from './dataset-file';
+import { decodeDatasetFile, type DatasetFile } from './dataset-file';
 import type { DatasetInfo } from './dataset-meta';
 import { SAMPLE_NAME } from './sample';
 import type { DatasetRecord } from './store';
@@ -71,7 +71,9 @@ class AppData {
 
 	async #start() {
 		this.phase = 'starting';
-		await this.workspace.start();
+		// The engine starts in its worker while the saved datasets are read in theirs and, on a
+		// first visit, the sample is fetched.
+		const started = awaitedLater(this.workspace.start());
 		// Ask the browser to keep imported datasets under storage pressure (best effort).
 		void navigator.storage?.persist?.().catch(() => false);
 		const activeId = await this.workspace.store.getActive().catch((e: unknown) => {
@@ -79,8 +81,10 @@ class AppData {
 			return null;
 		});
 		await this.refreshList(); // names the dataset being opened
+		const sample = activeId ? undefined : awaitedLater(fetchSample());
+		await started;
 		const restored = activeId ? await this.#open(activeId) : false;
-		if (!restored) await this.#loadSample();
+		if (!restored) await this.#loadSample(sample);
 		await this.refreshList();
 		this.phase = 'ready';
 	}
@@ -102,12 +106,10 @@ class AppData {
 	}
 
 	/** The bundled sample, imported at build time: restored, not imported again here. */
-	async #loadSample() {
+	async #loadSample(file = fetchSample()) {
 		if (this.phase !== 'ready') this.phase = 'sample';
-		const response = await fetch(sampleDatasetUrl);
-		if (!response.ok) throw new Error(`Could not read the sample data (${response.status})`);
-		const file = decodeDatasetFile(new Uint8Array(await response.arrayBuffer()));
-		this.#show(await this.workspace.openFile(file, { name: SAMPLE_NAME, builtIn: true }));
+		const opened = await this.workspace.openFile(await file, { name: SAMPLE_NAME, builtIn: true });
+		this.#show(opened);
 	}
 
 	/** Builds staged files into the dataset shown (replacing `request.replaces` if given). */
@@ -149,6 +151,18 @@ class AppData {
 		this.usage = await this.workspace.store.usage().catch(() => null);
 		this.listed = true;
 	}
+}
+
+async function fetchSample(): Promise<DatasetFile> {
+	const response = await fetch(sampleDatasetUrl);
+	if (!response.ok) throw new Error(`Could not read the sample data (${response.status})`);
+	return decodeDatasetFile(new Uint8Array(await response.arrayBuffer()));
+}
+
+/** A promise awaited later: its failure meanwhile is not reported as unhandled. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+	promise.catch(() => {});
+	return promise;
 }
 
 export const appData = new AppData();
