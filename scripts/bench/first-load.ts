@@ -1,10 +1,13 @@
 // The first chart of the real app in Chromium, as a user meets it: cold (a fresh profile — no
 // HTTP cache, no service worker, no IndexedDB) and warm (a second visit in the same profile, once
-// the first has saved its dataset and any service worker controls the origin). Timings only.
+// the first has saved its dataset and any service worker controls the origin); with
+// `--first-load-baseline DIR`, beside another build (e.g. an earlier commit's). Timings only.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { loadavg } from 'node:os';
+import { build } from 'vite';
 import { launchBrowser } from '../../tests/e2e/support/browser';
+import { serveStatic } from '../../tests/support/static-server';
 
 const log = (msg: string) => console.error(msg);
 
@@ -87,49 +90,73 @@ const rank = (xs: readonly number[], p: number) => {
 	return s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? NaN;
 };
 
-export async function firstLoadPart(runs: number) {
+interface Served {
+	build: string;
+	dir: string;
+	url: string;
+	results: { cold: Visit; warm: Visit }[];
+}
+
+/**
+ * Builds the app, then times `runs` cold + warm visits of it; with `baseline` (another build's
+ * folder, e.g. of an earlier commit) also of that one, the two alternating run by run so both
+ * meet the same machine load. Each is served by the same plain static server (only / is opened).
+ */
+export async function firstLoadPart(runs: number, baseline?: string) {
 	const started = performance.now();
 	log('building the app (vite build → build/) for the first-load bench');
 	await build({ logLevel: 'warn' });
-	const serviceWorker = existsSync('build/service-worker.js');
-	const server = await preview({ preview: { host: '127.0.0.1', port: 0, open: false } });
-	const url = server.resolvedUrls!.local[0]!;
+	const dirs = [{ build: 'this build', dir: 'build' }];
+	if (baseline) dirs.push({ build: `baseline (${baseline})`, dir: baseline });
+	const servers = await Promise.all(dirs.map(({ dir }) => serveStatic({ '/': dir })));
+	const served: Served[] = dirs.map((d, i) => ({ ...d, url: servers[i]!.url, results: [] }));
 	const browser = await launchBrowser();
-	const results: { cold: Visit; warm: Visit }[] = [];
 	const version = browser.version();
 	try {
 		for (let i = 0; i < runs; i++) {
-			log(`first load, run ${i + 1} of ${runs}`);
-			results.push(await coldThenWarm(browser, url, serviceWorker));
+			for (const s of served) {
+				log(`first load, ${s.build}, run ${i + 1} of ${runs}`);
+				const sw = existsSync(`${s.dir}/service-worker.js`);
+				s.results.push(await coldThenWarm(browser, s.url, sw));
+			}
 		}
 	} finally {
 		await browser.close();
-		await server.close();
+		for (const { server } of servers) server.close();
 	}
-	const summary = (['cold', 'warm'] as const).map((kind) => {
-		const ms = results.map((r) => r[kind].chartMs);
-		return {
-			visit: kind,
-			runs: ms.length,
-			p50: rank(ms, 0.5),
-			p95: rank(ms, 0.95),
-			max: Math.max(...ms),
-			controlled: results.filter((r) => r[kind].controlled).length
-		};
-	});
-	const [cold, warm] = summary;
+	const summary = served.flatMap(({ build, results }) =>
+		(['cold', 'warm'] as const).map((visit) => {
+			const ms = results.map((r) => r[visit].chartMs);
+			const controlled = results.filter((r) => r[visit].controlled).length;
+			const [p50, p95, max] = [rank(ms, 0.5), rank(ms, 0.95), Math.max(...ms)];
+			return { build, visit, runs: ms.length, p50, p95, max, controlled };
+		})
+	);
+	const p50 = (build: string, visit: string) =>
+		summary.find((s) => s.build === build && s.visit === visit)!.p50;
+	const ratios = served.map(
+		({ build }) =>
+			`${build}: warm p50 ÷ cold p50 ${(p50(build, 'warm') / p50(build, 'cold')).toFixed(2)}`
+	);
+	if (baseline) {
+		const [mine, theirs] = served.map((s) => s.build) as [string, string];
+		for (const visit of ['cold', 'warm'])
+			ratios.push(
+				`${visit}: this build ÷ baseline p50 ${(p50(mine, visit) / p50(theirs, visit)).toFixed(2)}`
+			);
+	}
 	const table = [
-		'| first visit → What works matrix drawn | runs | p50 ms | p95 ms | max ms | served by the service worker |',
-		'|---|--:|--:|--:|--:|--:|',
+		'| build | first visit → What works matrix drawn | runs | p50 ms | p95 ms | max ms | served by the service worker |',
+		'|---|---|--:|--:|--:|--:|--:|',
 		...summary.map(
 			(s) =>
-				`| ${s.visit} | ${s.runs} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${s.max.toFixed(0)} | ${s.controlled} of ${s.runs} |`
+				`| ${s.build} | ${s.visit} | ${s.runs} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${s.max.toFixed(0)} | ${s.controlled} of ${s.runs} |`
 		)
 	].join('\n');
 	const notes = [
 		'cold: a fresh browser profile (no HTTP cache, service worker or IndexedDB) opens /; warm: a second page of the same profile, after the first saved its dataset (and, with a service worker, once it was active). Timed in the page from navigation start until the matrix is drawn (not busy, chart in place). Nearest-rank percentiles.',
-		`warm p50 ÷ cold p50: ${(warm!.p50 / cold!.p50).toFixed(2)}. Bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`
+		`${ratios.join('; ')}. 1-min load average at the end ${loadavg()[0]!.toFixed(1)}. Bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`
 	];
 	console.log(['', table, '', ...notes.map((n) => `- ${n}`)].join('\n'));
-	return { summary, notes, results, version };
+	return { summary, notes, results: served, version };
 }

@@ -2,7 +2,7 @@
 // import + trend query timings, the app's LocalEngine vs the same calls on bare duckdb-wasm, in
 // Node and in Chromium; then the analysis page's "filter change → all charts" in Chromium, the app's
 // Coordinator vs the same SQL bare (analysis/); then the real app's cold and warm first chart
-// (first-load.ts, `--first-load-runs N`). Prints Markdown tables (stdout), writes
+// (first-load.ts, `--first-load-runs N --first-load-baseline DIR`). Prints Markdown tables (stdout), writes
 // bench-data/results.json, reports progress on stderr. Timings only: nothing here asserts on them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -135,7 +135,8 @@ async function main() {
 			env: { type: 'string', default: 'both' },
 			'analysis-rows': { type: 'string', default: '100000,1000000,10000000' },
 			only: { type: 'string' },
-			'first-load-runs': { type: 'string', default: '5' }
+			'first-load-runs': { type: 'string', default: '5' },
+			'first-load-baseline': { type: 'string' }
 		}
 	});
 	const only = values.only as (typeof PARTS)[number] | undefined;
@@ -151,7 +152,10 @@ async function main() {
 	if (runs('import')) Object.assign(json, await importPart(values.rows, values.env));
 	if (runs('analysis')) json.analysis = await analysisPart(sizes);
 	if (runs('first-load')) {
-		const { version, ...firstLoad } = await firstLoadPart(Number(values['first-load-runs']));
+		const { version, ...firstLoad } = await firstLoadPart(
+			Number(values['first-load-runs']),
+			values['first-load-baseline']
+		);
 		json.firstLoad = { machine: machine(version), ...firstLoad };
 	}
 	mkdirSync(BENCH_DIR, { recursive: true }); // the import part's data files would make it
