@@ -10,6 +10,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ fallback: 'index.html', strict: true }),
+		// src/service-worker.ts is registered by the app once its dataset is shown
+		// (src/lib/offline/register.ts), not on the page's load event.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { sampleDataset } from './scripts/sample-dataset/vite-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), sampleDataset()],
 	// duckdb-wasm ships its own worker and wasm files; pre-bundling them breaks their ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {

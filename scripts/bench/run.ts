@@ -1,7 +1,8 @@
-// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis]:
+// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis|first-load]:
 // import + trend query timings, the app's LocalEngine vs the same calls on bare duckdb-wasm, in
 // Node and in Chromium; then the analysis page's "filter change → all charts" in Chromium, the app's
-// Coordinator vs the same SQL bare (analysis/). Prints Markdown tables (stdout), writes
+// Coordinator vs the same SQL bare (analysis/); then the real app's cold and warm first chart
+// (first-load.ts, `--first-load-runs N --first-load-baseline DIR`). Prints Markdown tables (stdout), writes
 // bench-data/results.json, reports progress on stderr. Timings only: nothing here asserts on them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -11,6 +12,7 @@ import type { Harness } from '../../tests/harness/harness';
 import { analysisInChromium } from './analysis/chromium';
 import { analysisNotes, analysisTables, summariseAnalysis } from './analysis/report';
 import { createBareNode } from './bare-node';
+import { firstLoadPart } from './first-load';
 import { benchSize } from './core';
 import { BENCH_DIR, benchFile, type BenchFile } from './data';
 import { withHarnessPage } from './harness-page';
@@ -89,7 +91,7 @@ async function inChromium(files: BenchFile[]): Promise<{ runs: EnvRun[]; version
 	return { runs, version };
 }
 
-const PARTS = ['import', 'analysis'] as const;
+const PARTS = ['import', 'analysis', 'first-load'] as const;
 
 async function importPart(sizes: string[], env: string) {
 	const started = performance.now();
@@ -132,7 +134,9 @@ async function main() {
 			rows: { type: 'string', multiple: true, default: ['100000', '1000000'] },
 			env: { type: 'string', default: 'both' },
 			'analysis-rows': { type: 'string', default: '100000,1000000,10000000' },
-			only: { type: 'string' }
+			only: { type: 'string' },
+			'first-load-runs': { type: 'string', default: '5' },
+			'first-load-baseline': { type: 'string' }
 		}
 	});
 	const only = values.only as (typeof PARTS)[number] | undefined;
@@ -144,8 +148,16 @@ async function main() {
 		only && existsSync(path)
 			? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
 			: {};
-	if (only !== 'analysis') Object.assign(json, await importPart(values.rows, values.env));
-	if (only !== 'import') json.analysis = await analysisPart(sizes);
+	const runs = (part: (typeof PARTS)[number]) => only === undefined || only === part;
+	if (runs('import')) Object.assign(json, await importPart(values.rows, values.env));
+	if (runs('analysis')) json.analysis = await analysisPart(sizes);
+	if (runs('first-load')) {
+		const { version, ...firstLoad } = await firstLoadPart(
+			Number(values['first-load-runs']),
+			values['first-load-baseline']
+		);
+		json.firstLoad = { machine: machine(version), ...firstLoad };
+	}
 	mkdirSync(BENCH_DIR, { recursive: true }); // the import part's data files would make it
 	writeFileSync(path, JSON.stringify(json, null, '\t') + '\n');
 	log(`wrote ${path}`);

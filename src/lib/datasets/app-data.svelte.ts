@@ -1,4 +1,4 @@
-import sampleCsvUrl from '../../../sample-data/sessions.csv?url';
+import sampleDatasetUrl from 'virtual:sample-dataset';
 import { afterPaint } from '../engine/after-paint';
 import { Coordinator } from '../engine/coordinator';
 import { createWasmEngine } from '../engine/wasm-engine';
@@ -7,15 +7,15 @@ import type { Mapping } from '../import/mapping';
 import type { StagedFile } from '../import/readers/types';
 import type { Measure } from '../measures/registry';
 import { now } from '../state/clock';
+import { decodeDatasetFile, type DatasetFile } from './dataset-file';
 import type { DatasetInfo } from './dataset-meta';
+import { SAMPLE_NAME } from './sample';
 import type { DatasetRecord } from './store';
 import { openDatasetStoreInWorker } from './store-client';
 import { Workspace, type BuildRequest, type Loaded } from './workspace';
 
 /** What the app is doing before it can show a dataset; each says what is really happening. */
 export type Phase = 'idle' | 'starting' | 'restoring' | 'sample' | 'ready' | 'failed';
-
-const SAMPLE_NAME = 'Sample clinics (bundled)';
 
 /**
  * The app's one engine and the dataset loaded in it, shared by every view. Datasets live in
@@ -71,7 +71,9 @@ class AppData {
 
 	async #start() {
 		this.phase = 'starting';
-		await this.workspace.start();
+		// The engine starts in its worker while the saved datasets are read in theirs and, on a
+		// first visit, the sample is fetched.
+		const started = awaitedLater(this.workspace.start());
 		// Ask the browser to keep imported datasets under storage pressure (best effort).
 		void navigator.storage?.persist?.().catch(() => false);
 		const activeId = await this.workspace.store.getActive().catch((e: unknown) => {
@@ -79,8 +81,10 @@ class AppData {
 			return null;
 		});
 		await this.refreshList(); // names the dataset being opened
+		const sample = activeId ? undefined : awaitedLater(fetchSample());
+		await started;
 		const restored = activeId ? await this.#open(activeId) : false;
-		if (!restored) await this.#loadSample();
+		if (!restored) await this.#loadSample(sample);
 		await this.refreshList();
 		this.phase = 'ready';
 	}
@@ -101,12 +105,11 @@ class AppData {
 		}
 	}
 
-	async #loadSample() {
+	/** The bundled sample, imported at build time: restored, not imported again here. */
+	async #loadSample(file = fetchSample()) {
 		if (this.phase !== 'ready') this.phase = 'sample';
-		const response = await fetch(sampleCsvUrl);
-		if (!response.ok) throw new Error(`Could not read the sample data (${response.status})`);
-		const source = { name: 'sessions.csv', blob: await response.blob() };
-		this.#show(await this.workspace.importSample(source, SAMPLE_NAME));
+		const opened = await this.workspace.openFile(await file, { name: SAMPLE_NAME, builtIn: true });
+		this.#show(opened);
 	}
 
 	/** Builds staged files into the dataset shown (replacing `request.replaces` if given). */
@@ -148,6 +151,18 @@ class AppData {
 		this.usage = await this.workspace.store.usage().catch(() => null);
 		this.listed = true;
 	}
+}
+
+async function fetchSample(): Promise<DatasetFile> {
+	const response = await fetch(sampleDatasetUrl);
+	if (!response.ok) throw new Error(`Could not read the sample data (${response.status})`);
+	return decodeDatasetFile(new Uint8Array(await response.arrayBuffer()));
+}
+
+/** A promise awaited later: its failure meanwhile is not reported as unhandled. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+	promise.catch(() => {});
+	return promise;
 }
 
 export const appData = new AppData();

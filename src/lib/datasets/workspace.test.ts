@@ -2,10 +2,12 @@ import { DATASET_TABLES } from '../import/pipeline';
 import { quoteString } from '../engine/quote';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../../../tests/support/db';
 import { Coordinator } from '../engine/coordinator';
 import { createNodeEngine } from '../engine/node-engine';
+import { decodeDatasetFile } from './dataset-file';
+import { sampleDatasetFile } from './sample';
 import { openDatasetStore } from './store';
 import { Workspace } from './workspace';
 
@@ -14,6 +16,15 @@ const file = (name: string, path: string) => ({
 	blob: new Blob([readFileSync(new URL(path, import.meta.url))])
 });
 const sample = () => file('sessions.csv', '../../../sample-data/sessions.csv');
+/** The bundled sample as the build ships it (a ready dataset file), made once for these tests. */
+let sampleBytes: Uint8Array;
+beforeAll(async () => {
+	const db = await createNodeEngine();
+	sampleBytes = await sampleDatasetFile(db, sample(), TEST_NOW);
+	await db.close();
+}, 120_000);
+const openSample = (ws: Workspace) =>
+	ws.openFile(decodeDatasetFile(sampleBytes), { name: 'Sample', builtIn: true });
 const messy = () =>
 	file('messy-semicolon.csv', '../../../tests/fixtures/import/messy-semicolon.csv');
 
@@ -42,9 +53,9 @@ const LEFTOVERS = `SELECT count(*)::INTEGER AS n FROM duckdb_tables()
 	WHERE table_name NOT IN (${[...DATASET_TABLES, 't975_table'].map(quoteString).join(', ')})`;
 
 describe('the workspace, when changes overlap', () => {
-	it('an import started while the sample is loading ends with both saved and the import shown', async () => {
+	it('an import started while the sample is opening ends with both saved and the import shown', async () => {
 		const { ws, one } = await workspace();
-		const sampleLoad = ws.importSample(sample(), 'Sample');
+		const sampleLoad = openSample(ws);
 		// The user drops a file before the sample has finished: staging, mapping and building
 		// all queue behind the sample's writes and use their own tables.
 		const userImport = (async () => {
@@ -70,13 +81,13 @@ describe('the workspace, when changes overlap', () => {
 
 	it('deleting the last dataset while another import is staged keeps that import intact', async () => {
 		const { ws, one } = await workspace();
-		const only = await ws.importSample(sample(), 'Sample');
+		const only = await openSample(ws);
 		const staged = await ws.stage([messy()]);
 		const { mapping } = await ws.suggest(staged);
 
 		// What the app does when the last dataset is deleted: forget it, load the sample again.
 		await ws.forget(only.record.id);
-		const again = await ws.importSample(sample(), 'Sample');
+		const again = await openSample(ws);
 		expect(again.record.id).not.toBe(only.record.id);
 
 		const user = await ws.build(staged, mapping, { name: 'messy' });
@@ -108,7 +119,7 @@ describe('the workspace, when changes overlap', () => {
 
 	it('restores a saved dataset into the engine and makes it active', async () => {
 		const { ws, one } = await workspace();
-		const sampleLoaded = await ws.importSample(sample(), 'Sample');
+		const sampleLoaded = await openSample(ws);
 		const staged = await ws.stage([messy()]);
 		await ws.build(staged, (await ws.suggest(staged)).mapping, { name: 'messy' });
 		const restored = await ws.restore(sampleLoaded.record.id);

@@ -9,7 +9,8 @@ import type { Measure } from '../measures/registry';
 import { buildDerivedTables, DERIVED_TABLES } from '../model/derived-tables';
 import { installTQuantiles } from '../stats/t-quantiles';
 import { readDatasetMeta, type DatasetInfo } from './dataset-meta';
-import { restoreTables, snapshotTables } from './snapshot';
+import type { DatasetFile } from './dataset-file';
+import { restoreTables, snapshotTables, type TableSnapshot } from './snapshot';
 import type { DatasetRecord, DatasetStore } from './store';
 
 /** The dataset now in the engine, as the views need it. */
@@ -78,33 +79,56 @@ export class Workspace {
 			});
 			const record = this.#record(request, report);
 			const tables = await snapshotTables(db, DATASET_TABLES);
-			// Queued now, inside the write, so saves happen in the order the tables were built.
-			const saving = this.#inOrder(async () => {
-				const kept = await this.store.save(record, tables, { report, mapping });
-				await this.store.setActive(kept.id);
-				return kept;
-			});
+			const saving = this.#keep(record, tables, { report, mapping });
 			return { report, record, saving, ...(await readDatasetMeta(db)) };
 		});
-		const { report, record, saving, info, measures } = built;
+		return { report: built.report, loaded: await this.#kept(built) };
+	}
+
+	/**
+	 * Opens a ready-made dataset (the bundled sample, built at build time) as the dataset shown,
+	 * and keeps it in this browser as if it had been imported here.
+	 */
+	async openFile(file: DatasetFile, request: BuildRequest): Promise<Loaded> {
+		const { report, mapping, tables } = file;
+		const record = this.#record(request, report);
+		const opened = await this.coordinator.write(`Opening ${request.name}`, async (db) => {
+			// The restore hands its bytes to the engine's worker: the store gets a copy.
+			const copies = tables.map((t) => ({ ...t, ipc: t.ipc.slice() }));
+			await restoreTables(db, tables);
+			const saving = this.#keep(record, copies, { report, mapping });
+			return { record, saving, ...(await readDatasetMeta(db)) };
+		});
+		return this.#kept(opened);
+	}
+
+	/**
+	 * Saves and activates a dataset just written. Called inside its write, so saves happen in the
+	 * order the tables were built.
+	 */
+	#keep(record: Omit<DatasetRecord, 'bytes'>, tables: TableSnapshot[], extra: unknown) {
+		return this.#inOrder(async () => {
+			const kept = await this.store.save(record, tables, extra);
+			await this.store.setActive(kept.id);
+			return kept;
+		});
+	}
+
+	/** The dataset written, once saved; still usable until reload when storage refused it. */
+	async #kept(written: {
+		record: Omit<DatasetRecord, 'bytes'>;
+		saving: Promise<DatasetRecord>;
+		info: DatasetInfo;
+		measures: Measure[];
+	}): Promise<Loaded> {
+		const { record, saving, info, measures } = written;
 		try {
-			return { report, loaded: { record: await saving, info, measures } };
+			return { record: await saving, info, measures };
 		} catch (e) {
 			// Storage can be refused (private windows, quota): the dataset still works until reload.
 			const why = e instanceof Error ? e.message : String(e);
 			const warning = `The dataset could not be saved in this browser: ${why}`;
-			return { report, loaded: { record: { ...record, bytes: 0 }, info, measures, warning } };
-		}
-	}
-
-	/** The whole import of one file with a suggested mapping (the bundled sample). */
-	async importSample(source: SourceFile, name: string): Promise<Loaded> {
-		const staged = await this.stage([source]);
-		try {
-			const { mapping } = await this.suggest(staged);
-			return (await this.build(staged, mapping, { name, builtIn: true })).loaded;
-		} finally {
-			await this.dropStaged(staged);
+			return { record: { ...record, bytes: 0 }, info, measures, warning };
 		}
 	}
 

@@ -1,0 +1,22 @@
+import type { LocalEngine } from '../engine/engine';
+import { importFiles } from '../import/import-files';
+import { DATASET_TABLES } from '../import/pipeline';
+import type { SourceFile } from '../import/readers/types';
+import { encodeDatasetFile } from './dataset-file';
+import { snapshotTables } from './snapshot';
+
+export const SAMPLE_NAME = 'Sample clinics (bundled)';
+
+/**
+ * The bundled sample as a ready dataset file: imported with the mapping the import screen
+ * suggests, then snapshotted as a save to IndexedDB does. Run at build time (in Node, by
+ * scripts/sample-dataset.ts) on the very import code the browser runs.
+ */
+export async function sampleDatasetFile(
+	db: LocalEngine,
+	source: SourceFile,
+	now: Date
+): Promise<Uint8Array> {
+	const { report, mapping } = await importFiles(db, [source], { name: SAMPLE_NAME, now });
+	return encodeDatasetFile({ report, mapping, tables: await snapshotTables(db, DATASET_TABLES) });
+}
