@@ -10,9 +10,11 @@ export function seededBytes(seed: number): (n: number) => Uint8Array {
 
 export const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** Anything a date could be written as: ISO, day or month first, a year of this era. */
-export const DATE_LIKE =
-	/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+/** A date in any common form: ISO, day or month first. */
+export const DATE_LIKE = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
+/** A year of this era, looked for in text columns (a number such as days may be 2019). */
+const YEAR = /\b(19|20)\d{2}\b/;
+const TEXT = ['patient', 'condition', 'technique', 'age_band', 'sex', 'clinic', 'therapist'];
 
 /** Columns an extract may hold besides its measures' scores (docs/deid.md, the allow-list). */
 export const ALLOWED = [
@@ -55,14 +57,15 @@ export function readExtract(csv: string, quasi: readonly string[]) {
 }
 
 /** Every property the issue's "done" asks of an extract, checked on the file and its report. */
-export function expectedFacts(csv: string, report: DeidReport) {
+export function expectedFacts(csv: string, report: DeidReport, measures: readonly string[]) {
 	const file = readExtract(csv, report.quasiIdentifiers);
-	const cells = file.rows.flatMap((r) => Object.values(r));
+	const dated = (column: string, v: string | undefined) =>
+		v !== undefined && (DATE_LIKE.test(v) || (TEXT.includes(column) && YEAR.test(v)));
 	return {
-		unknownColumns: file.columns.filter(
-			(c) => !ALLOWED.includes(c) && !/^[a-z][a-z0-9_]*$/.test(c)
+		unknownColumns: file.columns.filter((c) => !ALLOWED.includes(c) && !measures.includes(c)),
+		dateLikeCells: file.rows.flatMap((r) =>
+			Object.entries(r).filter(([c, v]) => c !== 'notes' && dated(c, v))
 		),
-		dateLikeCells: cells.filter((v) => v !== undefined && DATE_LIKE.test(v)),
 		smallestClass: file.smallestClass,
 		counts: {
 			rows: file.rows.length,

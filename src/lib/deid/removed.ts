@@ -27,14 +27,14 @@ export function removedColumns(
 			column: `${c.file}: ${c.column}`,
 			reason: 'not imported (not mapped to a field)'
 		}));
+	const reasons: Record<string, string> = {
+		patient: 'patient id: replaced by a random pseudonym',
+		date: 'dates: replaced by days since the episode’s first session',
+		age: 'exact age: only its band is exported (90+ pooled)',
+		...(shape.includeNotes ? {} : { notes: 'free text, which can hold names and dates' })
+	};
 	const raw = source
-		.filter((c) => c.mappedTo === 'patient' || c.mappedTo === 'date' || c.mappedTo === 'age')
-		.map((c) => ({
-			column: `${c.file}: ${c.column}`,
-			reason:
-				c.mappedTo === 'age'
-					? 'exact age: only its band is exported (90+ pooled)'
-					: `${c.mappedTo === 'patient' ? 'patient id' : 'date'}: see above`
-		}));
+		.filter((c) => c.mappedTo !== null && c.mappedTo in reasons)
+		.map((c) => ({ column: `${c.file}: ${c.column}`, reason: reasons[c.mappedTo!]! }));
 	return [...removed, ...raw, ...unmapped];
 }
