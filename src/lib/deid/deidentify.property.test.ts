@@ -33,7 +33,9 @@ const patient = fc.record({
 	episodes: fc.array(episode, { minLength: 1, maxLength: 2 })
 });
 
-function csvOf(patients: fc.Generated<typeof patient>[]): string {
+type Patient = typeof patient extends fc.Arbitrary<infer T> ? T : never;
+
+function csvOf(patients: readonly Patient[]): string {
 	const lines = ['patient_id,clinic,therapist,condition,technique,session_date,age_band,sex,pain'];
 	patients.forEach((p, i) =>
 		p.episodes.forEach((e, j) =>
