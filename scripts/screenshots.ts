@@ -1,6 +1,6 @@
 // npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
 // what is shown can be looked at and judged: the analysis page on the bundled sample whole and
-// each of its charts, the director's view, then the import and datasets pages. Needs a build (the script makes one).
+// each of its charts, the director's view, the researcher's de-identified export, then the import and datasets pages. Needs a build (the script makes one).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -60,6 +60,11 @@ try {
 	await shot(page, 'director');
 	await page.goto(new URL('director?v=1&providers=therapist', baseUrl).href);
 	await panels(page, [['providers-panel', 'director-therapists']]);
+
+	await page.goto(new URL('research', baseUrl).href);
+	await page.click('[data-testid="deid-run"]:not([disabled])', { timeout: 120_000 });
+	await page.waitForSelector('[data-testid="deid-report"]', { timeout: 60_000 });
+	await shot(page, 'research-deid');
 
 	await page.goto(new URL('import', baseUrl).href);
 	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 120_000 });

@@ -13,6 +13,16 @@ export type QuasiField = (typeof QUASI_FIELDS)[number];
 export const isQuasiField = (f: string): f is QuasiField =>
 	(QUASI_FIELDS as readonly string[]).includes(f);
 
+/** How each quasi-identifier reads on the page. */
+export const QUASI_LABELS: Record<QuasiField, string> = {
+	clinic: 'clinic',
+	therapist: 'therapist',
+	age_band: 'age band',
+	sex: 'sex',
+	condition: 'condition',
+	technique: 'technique'
+};
+
 /** The default: clinic, therapist, age band, sex and condition; k = 5. */
 export const DEFAULT_QUASI: readonly QuasiField[] = [
 	'clinic',

@@ -12,7 +12,12 @@ export function removedColumns(
 ): { column: string; reason: string }[] {
 	const removed = [
 		{ column: 'patient id', reason: 'direct identifier: replaced by a random pseudonym' },
-		{ column: 'session date', reason: 'date: replaced by days since the episode’s first session' },
+		{
+			column: 'session date',
+			reason: shape.visitAxis
+				? 'date: none in this dataset (its time axis is the visit number)'
+				: 'date: replaced by days since the episode’s first session'
+		},
 		{ column: 'session id', reason: 'record number' },
 		{ column: 'episode id', reason: 'follows the patients’ ids: renumbered within the patient' },
 		{ column: 'source file, row and sheet row', reason: 'record numbers' },
