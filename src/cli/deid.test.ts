@@ -49,6 +49,12 @@ describe('npm run cli -- deid', () => {
 			input: { patients: 600, episodes: 600, sessions: 4432 },
 			files: { extract: out, report: out.replace(/parquet$/, 'report.json') }
 		});
+		expect(report.counts).toEqual({
+			removed: report.removed.length,
+			generalised: report.generalised.reduce((n: number, g: { rows: number }) => n + g.rows, 0),
+			suppressed: report.suppressed.rows
+		});
+		expect(report.counts.removed).toBeGreaterThan(5);
 		const rows = await parquetReadObjects({ file: new Uint8Array(readFileSync(out)).buffer });
 		expect(rows.length).toBe(report.output.rows);
 		expect(Object.keys(rows[0]!).slice(0, 6)).toEqual(FIXED);

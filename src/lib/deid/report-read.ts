@@ -39,6 +39,8 @@ export async function readReport(
 		episodes: c!.kept_episodes!,
 		sessions: c!.kept_sessions!
 	};
+	const removed = removedColumns(shape, o.sourceColumns);
+	const suppressedRows = input.sessions - output.sessions;
 	return {
 		k: o.k,
 		kReached: c!.k_reached ?? null,
@@ -47,13 +49,18 @@ export async function readReport(
 		input,
 		output: { ...output, rows: output.sessions, classes: c!.classes! },
 		smallClassesAtStart: ladder.small[0]!,
-		removed: removedColumns(shape, o.sourceColumns),
+		counts: {
+			removed: removed.length,
+			generalised: generalised.reduce((n, g) => n + g.rows, 0),
+			suppressed: suppressedRows
+		},
+		removed,
 		generalised,
 		suppressed: {
 			patients: input.patients - output.patients,
 			episodes: input.episodes - output.episodes,
-			sessions: input.sessions - output.sessions,
-			rows: input.sessions - output.sessions
+			sessions: suppressedRows,
+			rows: suppressedRows
 		},
 		aggregate,
 		warnings: o.includeNotes ? [NOTES_WARNING] : []

@@ -15,6 +15,8 @@ export interface DeidReport {
 	maxSuppressedShare: number;
 	input: DeidCounts;
 	output: DeidCounts & { rows: number; classes: number };
+	/** In one line: columns removed, values generalised (cells changed, summed over the steps), rows suppressed. */
+	counts: { removed: number; generalised: number; suppressed: number };
 	/** Columns of the dataset (and, given the source's columns, of the files) not exported. */
 	removed: { column: string; reason: string }[];
 	/** Episodes in classes of fewer than k patients before any generalisation. */
