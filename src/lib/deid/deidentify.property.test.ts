@@ -12,7 +12,7 @@ import { QUASI_FIELDS } from './quasi-identifiers';
 let db: LocalEngine;
 beforeAll(async () => {
 	db = await freshDb();
-});
+}, 60_000);
 afterAll(() => db.close());
 
 const session = fc.record({
