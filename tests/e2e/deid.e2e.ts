@@ -99,6 +99,23 @@ describe('the de-identified export in the browser', () => {
 			.toMatch(/may hold names, dates/);
 	});
 
+	it('suppresses up to the share allowed instead of generalising further', async () => {
+		await page.getByTestId('deid-notes').uncheck();
+		await page.getByTestId('deid-k').fill('5');
+		await page.getByTestId('deid-max-suppressed').fill('12');
+		const extract = await run();
+		const report = JSON.parse(text((await fileOf('deid-report.json')).bytes)) as DeidReport;
+		expect(report.maxSuppressedShare).toBe(0.12);
+		expect(report.suppressed.episodes).toBeGreaterThan(0);
+		expect(report.suppressed.episodes).toBeLessThanOrEqual(0.12 * report.input.episodes);
+		const facts = expectedFacts(text(extract.bytes), report, MEASURES);
+		expect(facts.smallestClass).toBeGreaterThanOrEqual(5);
+		expect(facts.counts.rows).toBe(report.input.sessions - report.suppressed.rows);
+		expect(await page.getByTestId('deid-suppressed').textContent()).toContain(
+			`${report.suppressed.rows} rows: ${report.suppressed.episodes} episodes`
+		);
+	});
+
 	it('made every file on the device: no request left the app', () => {
 		expect(offOrigin(watch, baseUrl)).toEqual([]);
 		expect(watch.errors).toEqual([]);

@@ -55,7 +55,9 @@ export function checkedOptions(given: Partial<DeidOptions>): DeidOptions {
 		throw new DeidOptionsError(`A quasi-identifier is named twice: ${o.quasi.join(', ')}.`);
 	}
 	if (!(o.maxSuppressedShare >= 0 && o.maxSuppressedShare <= 1)) {
-		throw new DeidOptionsError('The share of episodes that may be suppressed must be from 0 to 1.');
+		throw new DeidOptionsError(
+			'The share of episodes that may be suppressed must be from 0 to 1 (0–100 %).'
+		);
 	}
 	if (o.format !== 'csv' && o.format !== 'parquet') {
 		throw new DeidOptionsError(`The format must be csv or parquet, not ${String(o.format)}.`);
