@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { deidentify } from '../lib/deid/deidentify';
 import type { DeidFormat } from '../lib/deid/files';
-import { DeidOptionsError } from '../lib/deid/options';
+import { checkedOptions, DeidOptionsError, type DeidOptions } from '../lib/deid/options';
 import { DEFAULT_QUASI, isQuasiField, QUASI_FIELDS } from '../lib/deid/quasi-identifiers';
 import { reportText } from '../lib/deid/report';
 import { sourceColumnsOf } from '../lib/deid/source-columns';
@@ -58,19 +58,24 @@ export async function runDeid(args: DeidArgs): Promise<string> {
 	const quasi = quasiFields(args.quasi);
 	const k = number('--k', args.k);
 	const maxSuppressedShare = number('--max-suppressed', args.maxSuppressed);
+	const options: Partial<DeidOptions> = {
+		quasi,
+		format: fmt,
+		aggregate: args.aggregate,
+		includeNotes: args.includeNotes,
+		...(k === undefined ? {} : { k }),
+		...(maxSuppressedShare === undefined ? {} : { maxSuppressedShare })
+	};
+	// Checked before the import, which takes a while: a wrong option fails at once.
+	try {
+		checkedOptions(options);
+	} catch (e) {
+		throw e instanceof DeidOptionsError ? new UsageError(e.message) : e;
+	}
 	const { db, outcome } = await importDataset(args, installTQuantiles);
 	try {
-		const result = await deidentify(db, {
-			quasi,
-			format: fmt,
-			aggregate: args.aggregate,
-			includeNotes: args.includeNotes,
-			sourceColumns: sourceColumnsOf(outcome.staged, outcome.mapping),
-			...(k === undefined ? {} : { k }),
-			...(maxSuppressedShare === undefined ? {} : { maxSuppressedShare })
-		}).catch((e: unknown) => {
-			throw e instanceof DeidOptionsError ? new UsageError(e.message) : e;
-		});
+		const sourceColumns = sourceColumnsOf(outcome.staged, outcome.mapping);
+		const result = await deidentify(db, { ...options, sourceColumns });
 		const stem = args.out!.slice(0, -extname(args.out!).length);
 		const paths: Record<string, string> = {
 			[`deid-extract.${fmt}`]: args.out!,

@@ -101,5 +101,10 @@ describe('npm run cli -- deid', () => {
 		const badQuasi = await cli('deid', SAMPLE, '--out', '/tmp/x.csv', '--quasi', 'zip');
 		expect(badQuasi.code).toBe(2);
 		expect(badQuasi.stderr).toMatch(/--quasi takes clinic, therapist/);
+		const badK = await cli('deid', SAMPLE, '--out', '/tmp/x.csv', '--k', '1');
+		expect({ code: badK.code, stderr: badK.stderr }).toEqual({
+			code: 2,
+			stderr: 'k must be a whole number from 2 to 1000, not 1.\n'
+		});
 	});
 });
