@@ -1,7 +1,7 @@
 // npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
 // what is shown can be looked at and judged: the analysis page on the bundled sample whole and
-// each of its charts, the director's and the therapist's views, the research console, then the
-// import and datasets pages. Needs a build (the script makes one).
+// each of its charts, the director's and the therapist's views, the research console and the
+// de-identified export, then the import and datasets pages. Needs a build (the script makes one).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -98,6 +98,9 @@ try {
 	await settle(page, 'episode-section');
 	await shot(page, 'therapist-patient');
 	await researchConsole(page);
+	await page.click('[data-testid="deid-run"]:not([disabled])', { timeout: 120_000 });
+	await page.waitForSelector('[data-testid="deid-report"]', { timeout: 60_000 });
+	await shot(page, 'research-deid');
 
 	await page.goto(new URL('import', baseUrl).href);
 	await page.waitForSelector('[data-testid="dataset-summary"]', { timeout: 120_000 });
