@@ -1,6 +1,6 @@
 // npm run screenshots: the pages as a user sees them, written to docs/screenshots/ so a change to
 // what is shown can be looked at and judged: the analysis page on the bundled sample whole and
-// each of its charts, the director's and the therapist's views, the research console and the
+// each of its charts, the director's and the therapist's views, the report, the research console and the
 // de-identified export, then the import and datasets pages. Needs a build (the script makes one).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -97,6 +97,12 @@ try {
 	await page.waitForSelector('[data-testid="episode-section"] path.band', { timeout: 120_000 });
 	await settle(page, 'episode-section');
 	await shot(page, 'therapist-patient');
+	await page.goto(new URL('report', baseUrl).href);
+	await page.waitForSelector('[data-testid="trend"] figure svg[role="group"]', {
+		timeout: 120_000
+	});
+	await settle(page, 'trend');
+	await shot(page, 'report');
 	await researchConsole(page);
 	await page.click('[data-testid="deid-run"]:not([disabled])', { timeout: 120_000 });
 	await page.waitForSelector('[data-testid="deid-report"]', { timeout: 60_000 });

@@ -53,7 +53,7 @@ describe('the built app', () => {
 		const file = decodeDatasetFile(new Uint8Array(readFileSync(path!)));
 		const db = await createNodeEngine();
 		try {
-			// The build imported it as of its own date: import again as of that date.
+			// Import again as of the day the build imported it (the file says which).
 			await restoreTables(db, file.tables);
 			const info = await db.query({ sql: 'SELECT imported_at::VARCHAR AS at FROM dataset_info' });
 			const now = new Date(`${String(info.getChild('at')?.get(0))}Z`);

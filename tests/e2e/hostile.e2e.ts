@@ -20,6 +20,8 @@ beforeAll(async () => {
 		buffer: Buffer.from(hostileCsv())
 	});
 	await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
+	// The preview answers after the editor appears (its query queues behind other work).
+	await page.waitForSelector('[data-testid="preview"] td', { timeout: 60_000 });
 });
 afterAll(() => browser?.close());
 

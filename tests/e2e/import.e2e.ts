@@ -81,7 +81,7 @@ describe('importing a messy semicolon, decimal-comma export', () => {
 		expect(await count('rejected')).toBe('4');
 		expect(await count('corrected')).toBe('4');
 		expect(await count('standardised')).toBe('19');
-		expect(await shownReasons(page)).toEqual(MESSY_REASONS);
+		await expect.poll(() => shownReasons(page)).toEqual(MESSY_REASONS);
 		// A clinic manager reads plain words; the codes stay in data-reason and the CSV.
 		const shown = await page.$$eval('[data-testid="problems-table"] tbody tr', (trs) =>
 			trs.map((tr) => [
@@ -172,7 +172,8 @@ describe('the same import ten years from now', () => {
 		await later.page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 60_000 });
 		await later.page.click('[data-testid="run-import"]');
 		await later.page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
-		expect(await shownReasons(later.page)).toEqual(MESSY_REASONS);
+		// The table fills once its query answers, after the report's frame is shown.
+		await expect.poll(() => shownReasons(later.page)).toEqual(MESSY_REASONS);
 		expect(later.watch.errors).toEqual([]);
 		await later.page.close();
 	});

@@ -8,6 +8,13 @@ import { snapshotTables } from './snapshot';
 export const SAMPLE_NAME = 'Sample clinics (bundled)';
 
 /**
+ * The day the bundled sample counts as imported: the day it was generated (its seed,
+ * scripts/generate-sample-data.ts). Fixed, so that every build makes the same file whatever its
+ * clock, and the app shows the same import date on every machine.
+ */
+export const SAMPLE_IMPORTED_AT = new Date('2026-11-25T00:00:00Z');
+
+/**
  * The bundled sample as a ready dataset file: imported with the mapping the import screen
  * suggests, then snapshotted as a save to IndexedDB does. Run at build time (in Node, by
  * scripts/sample-dataset.ts) on the very import code the browser runs.
