@@ -1,4 +1,5 @@
 import { csvParse } from 'd3-dsv';
+import { expect } from 'vitest';
 import { randomLcg } from 'd3-random';
 import type { DeidReport } from './report';
 
@@ -75,4 +76,15 @@ export function expectedFacts(csv: string, report: DeidReport, measures: readonl
 		},
 		file
 	};
+}
+
+/** The extract holds exactly what its report says: its counts, and the k it reached. */
+export function expectReportedCounts(facts: ReturnType<typeof expectedFacts>, report: DeidReport) {
+	expect(report.kReached).toBe(facts.smallestClass);
+	expect(facts.counts).toEqual({
+		rows: report.output.rows,
+		patients: report.output.patients,
+		episodes: report.output.episodes,
+		classes: report.output.classes
+	});
 }
