@@ -82,9 +82,12 @@ try {
 
 	await page.goto(new URL('director', baseUrl).href);
 	await ready(page, 'providers-panel');
+	await settle(page, 'case-mix');
 	await page.evaluate(() => window.scrollTo(0, 0));
 	await shot(page, 'director');
-	await page.goto(new URL('director?v=1&providers=therapist', baseUrl).href);
+	await page.goto(new URL('director?v=1&providers=therapist&mix=technique', baseUrl).href);
+	await ready(page, 'providers-panel');
+	await settle(page, 'case-mix');
 	await panels(page, [['providers-panel', 'director-therapists']]);
 
 	await page.goto(new URL('therapist?v=1&therapist=A.+Novak&compare=30&compare=10', baseUrl).href);

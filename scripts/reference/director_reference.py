@@ -1,4 +1,5 @@
-"""Writes tests/reference/stats/case-mix.json (the case-mix model and provider comparison) and
+"""Writes tests/reference/stats/case-mix.json (the case-mix model and provider comparison),
+case-mix-shares.json (each provider's mix of conditions, techniques and age bands) and
 director-kpis.json (the director's headline counts).
 
 Run from the repository root, then format the output as the repository does:
@@ -84,6 +85,45 @@ def compare(all_rows, measure, by, chosen, min_patients):
     return out
 
 
+def shares(all_rows, measure, by, factor, chosen, min_patients):
+    """Each provider's share of episodes at each level, counted one episode at a time."""
+    rows = [r for r in all_rows if r["measure"] == measure and r["excluded"] is None and chosen(r)]
+    level_n = {}
+    for r in rows:
+        level_n[r[factor]] = level_n.get(r[factor], 0) + 1
+    levels = sorted(level_n, key=lambda v: (-level_n[v], v is None, label(v)))
+    out = []
+    for provider in sorted({r[by] for r in rows}, key=lambda v: (v is None, label(v))):
+        members = [r for r in rows if r[by] == provider]
+        patients = len({r["patient_no"] for r in members})
+        suppressed = patients < min_patients
+        for level in levels:
+            k = sum(1 for r in members if r[factor] == level)
+            out.append({"provider": provider, "level": level, "n": len(members),
+                        "patients": patients, "suppressed": suppressed,
+                        "episodes": None if suppressed else k,
+                        "share": None if suppressed else k / len(members),
+                        "level_n": level_n[level], "overall_share": level_n[level] / len(rows)})
+    return out
+
+
+def share_cases(rows):
+    everyone = (lambda r: True), {"sql": "TRUE", "params": []}
+    female = (lambda r: r["sex"] == "F"), {"sql": "sex::VARCHAR = ?", "params": ["F"]}
+    cases = []
+    for name, measure, by, factor, flt, least in [
+        ("pain, clinics by condition", "pain", "clinic", "condition", everyone, 1),
+        ("pain, therapists by technique, women, default small cells", "pain", "therapist",
+         "technique", female, 5),
+        ("sleep, clinics by age band", "sleep", "clinic", "age_band", everyone, 1),
+    ]:
+        options = {"measure": measure, "by": by, "factor": factor, "filter": flt[1],
+                   "minPatients": least}
+        cases.append({"name": name, "options": options,
+                      "expected": shares(rows, measure, by, factor, flt[0], least)})
+    return cases
+
+
 def kpis(all_rows, measure, chosen, planned=6, ended_after=28):
     """Counted one episode at a time; dates as Python dates."""
     import datetime as dt
@@ -154,6 +194,8 @@ def main():
         cases.append(case)
     text = json.dumps({"cases": cases}, ensure_ascii=False, allow_nan=False, indent=1)
     (OUT / "case-mix.json").write_text(text + "\n")
+    text = json.dumps({"cases": share_cases(rows)}, ensure_ascii=False, allow_nan=False, indent=1)
+    (OUT / "case-mix-shares.json").write_text(text + "\n")
     text = json.dumps({"cases": kpi_cases(rows)}, ensure_ascii=False, allow_nan=False, indent=1)
     (OUT / "director-kpis.json").write_text(text + "\n")
 

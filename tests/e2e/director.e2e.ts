@@ -18,6 +18,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const funnel = () => figure(panel(page, 'providers-panel'), /funnel plot$/);
+/** The case-mix chart once its answer is in. */
+async function caseMix() {
+	await page.waitForSelector('[data-testid="case-mix"][aria-busy="false"] figure svg');
+	return figure(panel(page, 'providers-panel'), /^Case mix by/);
+}
 const number = (text: string) => Number(text.replace('−', '-'));
 
 describe('the director: providers compared fairly', () => {
@@ -57,6 +62,36 @@ describe('the director: providers compared fairly', () => {
 			'99.8 % limit',
 			'99.8 % limit'
 		]);
+	});
+
+	it('shows each clinic’s case mix beside the funnel, in its order, adding up to its n', async () => {
+		const [, ...funnelRows] = await chartTable(funnel());
+		const mix = await caseMix();
+		const [head, ...rows] = await chartTable(mix);
+		expect(head).toEqual([
+			'Clinic',
+			'Condition',
+			'n (episodes)',
+			'Episodes at this level',
+			'Share',
+			'Share in the whole filter'
+		]);
+		const episodes = new Map<string, number>();
+		for (const r of rows) episodes.set(r[0]!, (episodes.get(r[0]!) ?? 0) + Number(r[3]));
+		// Two queries, one set of episodes: each clinic's conditions add up to its n in the funnel.
+		expect(new Map(funnelRows.map((r) => [r[0]!, Number(r[1])]))).toEqual(episodes);
+		const drawnRows = await mix
+			.locator('svg .axis-y text')
+			.evaluateAll((ts) => ts.map((t) => t.textContent));
+		expect(drawnRows).toEqual(['All in the filter', ...funnelRows.map((r) => r[0])]);
+	});
+
+	it('shows the case mix by technique or age band instead, in the address', async () => {
+		await panel(page, 'providers-panel').getByLabel('age band').check();
+		await expect.poll(() => params(page)).toContainEqual(['mix', 'age_band']);
+		await expect.poll(async () => (await chartTable(await caseMix()))[0]?.[1]).toBe('Age band');
+		await panel(page, 'providers-panel').getByLabel('condition', { exact: true }).check();
+		await expect.poll(() => params(page)).not.toContainEqual(['mix', 'age_band']);
 	});
 
 	it('heads the page with the filter’s numbers, each saying what it counts', async () => {

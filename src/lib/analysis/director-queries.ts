@@ -1,5 +1,6 @@
 import type { QuerySpec } from '../engine/engine';
 import { clausesFromState } from '../state/analysis-url';
+import { caseMixSharesQuery } from '../stats/case-mix-shares';
 import { kpiQuery } from '../stats/director-kpis';
 import { providerComparisonQuery } from '../stats/provider-comparison';
 import { summaryQuery } from '../stats/summary';
@@ -14,6 +15,17 @@ export function providersQuery({ state, measure }: DashboardContext): QuerySpec 
 	return providerComparisonQuery({
 		measure,
 		by: state.providers,
+		filter: whereSql(clausesFromState(state)),
+		minPatients: state.minPatients
+	});
+}
+
+/** The case mix beside the comparison: each provider's episodes by one of the model's factors. */
+export function caseMixQuery({ state, measure }: DashboardContext): QuerySpec {
+	return caseMixSharesQuery({
+		measure,
+		by: state.providers,
+		factor: state.mix,
 		filter: whereSql(clausesFromState(state)),
 		minPatients: state.minPatients
 	});

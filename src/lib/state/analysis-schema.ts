@@ -25,6 +25,7 @@ import {
 	defaultState,
 	type AnalysisState
 } from './analysis-state';
+import { MIX_FACTORS } from '../stats/case-mix-shares';
 import { PATIENT_SORTS } from '../stats/patient-list';
 
 /**
@@ -142,6 +143,7 @@ export const PARAMS: readonly Param[] = [
 	one(top('axis'), choice(AXES, 'the trend runs along')),
 	one(top('facet'), choice(FACETS, 'the trend is split by')),
 	one(top('providers'), choice(PROVIDERS, 'the director compares')),
+	one(top('mix'), choice(MIX_FACTORS, 'the case mix is shown by')),
 	one(top('minPatients'), wholeNumber(min, max, `not a whole number from ${min} to ${max}`)),
 	one(
 		top('threshold'),

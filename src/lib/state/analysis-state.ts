@@ -1,3 +1,4 @@
+import type { MixFactor } from '../stats/case-mix-shares';
 import { FLAG_DEFAULTS, type PatientSort } from '../stats/patient-list';
 import { MIN_CELL_PATIENTS } from '../stats/small-cells';
 
@@ -36,6 +37,8 @@ export interface AnalysisState {
 	facet: 'condition' | 'technique';
 	/** The director's fair comparison: of clinics or of therapists. */
 	providers: 'clinic' | 'therapist';
+	/** The case mix shown beside it: by condition, technique or age band. */
+	mix: MixFactor;
 	/** Cells describing fewer distinct patients are suppressed. */
 	minPatients: number;
 	/** Responder threshold in the measure's units, for measures without an MCID. */
@@ -94,6 +97,7 @@ export function defaultState(): AnalysisState {
 		axis: 'time',
 		facet: 'condition',
 		providers: 'clinic',
+		mix: 'condition',
 		minPatients: MIN_CELL_PATIENTS,
 		threshold: null,
 		target: null,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { decode, encode, type AnalysisState } from './analysis-url';
+import { MIX_FACTORS } from '../stats/case-mix-shares';
 import { PATIENT_SORTS } from '../stats/patient-list';
 import {
 	MAX_EPISODE,
@@ -56,6 +57,7 @@ const analysisState: fc.Arbitrary<AnalysisState> = fc.record({
 	axis: fc.constantFrom(...AXES),
 	facet: fc.constantFrom(...FACETS),
 	providers: fc.constantFrom(...PROVIDERS),
+	mix: fc.constantFrom(...MIX_FACTORS),
 	minPatients: fc.integer({ min: 2, max: 50 }),
 	threshold: fc.option(positive),
 	target: fc.option(finite),

@@ -82,6 +82,7 @@ const ROUND_TRIPS: { title: string; state: AnalysisState; search: string }[] = [
 			s.target = 3;
 			s.threshold = 2;
 			s.minPatients = 2;
+			s.mix = 'age_band';
 			s.providers = 'therapist';
 			s.facet = 'technique';
 			s.axis = 'week';
@@ -106,7 +107,7 @@ const ROUND_TRIPS: { title: string; state: AnalysisState; search: string }[] = [
 			'v=1&measure=odi&clinic=A&therapist=B&condition=C&technique=D&age_band=40%E2%80%9359&sex=F' +
 			'&length_band=30&from=2023-01-01&to=2023-12-31&select.condition=Neck+pain' +
 			'&select.technique=Swedish&select.length_band=30&select.sessions=4&metric=responders' +
-			'&adjust=raw&trend=raw&axis=week&facet=technique&providers=therapist' +
+			'&adjust=raw&trend=raw&axis=week&facet=technique&providers=therapist&mix=age_band' +
 			'&minPatients=2&threshold=2&target=3&tables=1&stallAfter=6&overdueWeeks=8&sort=improvement' +
 			'&search=P00+%26+1&compare=12&compare=3'
 	},
