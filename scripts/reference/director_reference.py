@@ -124,8 +124,8 @@ def share_cases(rows):
     return cases
 
 
-def kpis(all_rows, measure, chosen, planned=6, ended_after=28):
-    """Counted one episode at a time; dates as Python dates."""
+def kpis(all_rows, measure, chosen, planned=6, ended_after=28, threshold=None):
+    """Counted one episode at a time; dates as Python dates. A threshold replaces the MCID."""
     import datetime as dt
     import statistics
 
@@ -139,7 +139,12 @@ def kpis(all_rows, measure, chosen, planned=6, ended_after=28):
     rows = [r for r in all_rows if r["measure"] == measure and chosen(r)]
     ended = [r for r in rows if last_day(r) is not None
              and last_day(r) <= data_end - dt.timedelta(days=ended_after)]
-    dropouts = [r for r in ended if r["sessions"] < planned and not r["responder"]]
+    def improved(r):
+        if threshold is None:
+            return r["responder"]
+        return r["improvement"] is not None and r["improvement"] >= threshold
+
+    dropouts = [r for r in ended if r["sessions"] < planned and not improved(r)]
     followed = [r for r in rows if r["excluded"] is None]
     out = {"episodes": len(rows), "patients": len({r["patient_no"] for r in rows}),
            "sessions": sum(r["sessions"] for r in rows),
@@ -157,14 +162,18 @@ def kpi_cases(rows):
     nobody = (lambda r: False), {"sql": "FALSE", "params": []}
     no_dates = [{**r, "start_date": None} for r in rows]
     cases = []
-    for name, data, measure, flt in [
-        ("pain, everyone", rows, "pain", everyone),
-        ("sleep, one clinic", rows, "sleep", north),
-        ("no episode in the filter", rows, "pain", nobody),
-        ("no dates: no episode known to have ended", no_dates, "pain", everyone),
+    for name, data, measure, flt, threshold in [
+        ("pain, everyone", rows, "pain", everyone, None),
+        ("sleep, one clinic", rows, "sleep", north, None),
+        ("sleep (no MCID) with a responder threshold of 1", rows, "sleep", everyone, 1),
+        ("no episode in the filter", rows, "pain", nobody, None),
+        ("no dates: no episode known to have ended", no_dates, "pain", everyone, None),
     ]:
-        case = {"name": name, "options": {"measure": measure, "filter": flt[1]},
-                "expected": [kpis(data, measure, flt[0])]}
+        options = {"measure": measure, "filter": flt[1]}
+        if threshold is not None:
+            options["threshold"] = threshold
+        case = {"name": name, "options": options,
+                "expected": [kpis(data, measure, flt[0], threshold=threshold)]}
         if data is no_dates:
             case["episode_measures"] = no_dates
         cases.append(case)

@@ -116,6 +116,27 @@ describe('the director: providers compared fairly', () => {
 		await ready(page, 'providers-panel');
 	});
 
+	it('counts dropout against the page’s responder threshold for a measure without an MCID', async () => {
+		const kpis = page.getByTestId('kpi-panel');
+		/** The dropout count once the panel says `words` (it answers after the funnel may). */
+		const dropouts = async (search: string, words: string) => {
+			await page.goto(new URL(`director?v=1&measure=sleep${search}`, baseUrl).href);
+			await ready(page, 'providers-panel');
+			await expect.poll(() => kpis.textContent(), { timeout: 30_000 }).toContain(words);
+			const text = (await kpis.textContent())!;
+			return { text, n: Number(/(\d+) of \d+ ended episodes/.exec(text)?.[1]) };
+		};
+		const any = await dropouts('', 'this measure has no MCID: every early stop counts');
+		const threshold = await dropouts(
+			'&threshold=1',
+			'an improvement of 1 or more (your threshold)'
+		);
+		// Early stops that improved by 1 point no longer count.
+		expect(threshold.n).toBeLessThan(any.n);
+		await page.goto(new URL('director', baseUrl).href);
+		await ready(page, 'providers-panel');
+	});
+
 	it('says the strongest and weakest pairs first, each with its interval and n', async () => {
 		const findings = page.getByTestId('director-findings');
 		const strongest = (await findings.getByTestId('strongest-pair').textContent())!;

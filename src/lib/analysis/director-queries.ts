@@ -33,7 +33,11 @@ export function caseMixQuery({ state, measure }: DashboardContext): QuerySpec {
 
 /** The director's headline counts for the page's filters (stats/director-kpis.ts). */
 export function kpisQuery({ state, measure }: DashboardContext): QuerySpec {
-	return kpiQuery({ measure, filter: whereSql(clausesFromState(state)) });
+	return kpiQuery({
+		measure,
+		filter: whereSql(clausesFromState(state)),
+		threshold: state.threshold
+	});
 }
 
 /** Mean improvement and responders for the whole filter: one summary row, no grouping. */

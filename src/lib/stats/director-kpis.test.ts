@@ -12,7 +12,7 @@ import {
 
 // Expected rows from scripts/reference/director_reference.py, counted one episode at a time.
 interface KpiCase extends OwnDataCase {
-	options: { measure: string; filter: SqlFilter };
+	options: { measure: string; filter: SqlFilter; threshold?: number };
 }
 const source = readReference<{ episode_measures: Row[]; measures: Row[] }>('episode-measures.json');
 const { cases } = readReference<{ cases: KpiCase[] }>('director-kpis.json');

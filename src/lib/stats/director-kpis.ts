@@ -2,6 +2,7 @@ import type { QuerySpec } from '../engine/engine';
 import type { MeasureScope } from './options';
 import { spec, sql, val, where } from './sql';
 import { measureRows, wilson } from './stats-sql';
+import { responderSql } from './summary';
 
 /** Sessions a course is planned to take, unless a clinic says otherwise (docs/analysis.md). */
 export const PLANNED_SESSIONS = 6;
@@ -10,6 +11,8 @@ export const ENDED_AFTER_DAYS = 28;
 
 export interface KpiOptions extends MeasureScope {
 	plannedSessions?: number;
+	/** The page's responder threshold (for a measure without an MCID), as summaryQuery takes it. */
+	threshold?: number | null;
 }
 
 /**
@@ -18,13 +21,15 @@ export interface KpiOptions extends MeasureScope {
  * follow-up rate (episodes with the measure at baseline and at a later session, the ones change
  * statistics describe) and dropout: among episodes that have ended (their last session
  * ENDED_AFTER_DAYS or more before the dataset's last), those that stopped before the planned
- * course without a clinically important improvement. Both rates with Wilson intervals. Without
+ * course without a clinically important improvement (the MCID, or the page's threshold; with
+ * neither, every early stop counts). Both rates with Wilson intervals. Without
  * dates (a visit-numbered export) no episode is known to have ended: dropout is NULL.
  */
 export function kpiQuery({
 	measure,
 	filter,
-	plannedSessions = PLANNED_SESSIONS
+	plannedSessions = PLANNED_SESSIONS,
+	threshold = null
 }: KpiOptions): QuerySpec {
 	// No episodes, no rate: greatest() and least() would turn the interval's NULLs into 0 and 1.
 	const known = (n: string, end: string) => `CASE WHEN ${n} > 0 THEN ${end} END`;
@@ -34,7 +39,7 @@ export function kpiQuery({
 		WITH data_end AS (
 			SELECT max(start_date + days_followed) AS last_day FROM episode_measures
 		), scope AS (
-			SELECT patient_no, sessions, excluded, responder,
+			SELECT patient_no, sessions, excluded, ${responderSql(threshold)} AS responder,
 				start_date + days_followed
 					<= (SELECT last_day FROM data_end) - ${String(ENDED_AFTER_DAYS)} AS ended
 			${measureRows('episode_measures', measure)} AND ${where(filter)}
