@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../engine/engine';
-import { episodeCubeSql } from '../model/episode-cube-sql';
+import { episodeCubesSql } from '../model/episode-cube-sql';
 import { activeChips } from '../state/analysis-chips';
 import { defaultState, type AnalysisState } from '../state/analysis-state';
 import { clausesFromState } from '../state/analysis-url';
@@ -13,7 +13,7 @@ const reference = readReference<{ episode_measures: Row[] }>('episode-measures.j
 let db: LocalEngine;
 beforeAll(async () => {
 	db = await referenceDb(reference);
-	await db.query({ sql: episodeCubeSql('episode_measures', 'episode_cube') });
+	for (const sql of episodeCubesSql('episode_measures')) await db.query({ sql });
 });
 afterAll(() => db.close());
 

@@ -9,7 +9,7 @@ import { chipCountsQuery, cubeChipCountsQuery } from '../stats/chip-counts';
 import { cubeFieldsFilter } from '../stats/cube-filter';
 import { distributionQuery } from '../stats/distribution';
 import { excludedQuery, summaryQuery } from '../stats/summary';
-import { cubeAnswers, cubeHolds, cubeSummaryQuery } from '../stats/summary-cube';
+import { cubeAnswers, cubeForQuery, cubeHolds, cubeSummaryQuery } from '../stats/summary-cube';
 import { trendQuery } from '../stats/trend';
 import { whereSql } from '../stats/where';
 
@@ -121,7 +121,12 @@ export function chipsQuery(state: AnalysisState, measure: string): QuerySpec | n
 		return clauses.filter((c) => !before.has(JSON.stringify(c)));
 	});
 	// Most chips are on the cube's fields; a date range or a sessions bar reads the episodes.
-	return own.every(cubeHolds)
-		? cubeChipCountsQuery({ measure, chips: own.map((clauses) => cubeFieldsFilter(clauses)) })
-		: chipCountsQuery({ measure, chips: own.map((clauses) => whereSql(clauses)) });
+	if (!own.every(cubeHolds))
+		return chipCountsQuery({ measure, chips: own.map((clauses) => whereSql(clauses)) });
+	const cube = cubeForQuery([], own.flat());
+	return cubeChipCountsQuery({
+		measure,
+		cube: cube.table,
+		chips: own.map((clauses) => cubeFieldsFilter(clauses, cube))
+	});
 }

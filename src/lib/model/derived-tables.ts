@@ -1,7 +1,7 @@
 import type { LocalEngine } from '../engine/engine';
 import { rowObjects } from '../engine/rows';
 import { caseMixSql } from './case-mix-sql';
-import { episodeCubeSql } from './episode-cube-sql';
+import { episodeCubesSql } from './episode-cube-sql';
 import { episodeMeasuresSql } from './episode-measures-sql';
 import { episodePointsSql } from './episode-points-sql';
 import { episodesSql, type SourceTables } from './episodes-sql';
@@ -15,6 +15,7 @@ export const DERIVED_TABLES = [
 	'episode_measures',
 	'episode_points',
 	'episode_cube',
+	'episode_cube_pooled',
 	'measure_keys',
 	'episode_expected',
 	'case_mix_fit'
@@ -35,7 +36,7 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 	try {
 		await db.query({ sql: `CREATE OR REPLACE TEMP TABLE ${EPISODES} AS ${episodesSql(src)}` });
 		await db.query(episodeMeasuresSql(src, EPISODES, measures));
-		await db.query({ sql: episodeCubeSql(measures, `episode_cube${suffix}`) });
+		for (const sql of episodeCubesSql(measures, suffix)) await db.query({ sql });
 		// One row per measure, typed as the tables' measure column: what stats-sql measureRows
 		// joins to, so a chart scans only its measure's rows.
 		await db.query({

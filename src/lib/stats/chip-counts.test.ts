@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../engine/engine';
-import { episodeCubeSql } from '../model/episode-cube-sql';
+import { CUBES, episodeCubesSql } from '../model/episode-cube-sql';
 import type { Clause } from '../selection/clause';
 import { chipCountsQuery, cubeChipCountsQuery } from './chip-counts';
 import { cubeFieldsFilter } from './cube-filter';
@@ -13,7 +13,7 @@ const reference = readReference<{ episode_measures: Row[] }>('episode-measures.j
 let db: LocalEngine;
 beforeAll(async () => {
 	db = await referenceDb(reference);
-	await db.query({ sql: episodeCubeSql('episode_measures', 'episode_cube') });
+	for (const sql of episodeCubesSql('episode_measures')) await db.query({ sql });
 });
 afterAll(() => db.close());
 
@@ -56,16 +56,32 @@ describe('cubeChipCountsQuery', () => {
 		expect(row?.rows).toBeGreaterThan(1);
 	});
 
+	// From every cube that keeps the chips' fields: the pooled one too where no therapist is chosen.
+	const holding = (chips: Clause[][]) =>
+		CUBES.filter((c) => chips.flat().every((k) => c.fields.some((f) => f === k.field)));
+
 	it.each(CHIPS)('gives the episodes’ counts: %s', async (_, chips) => {
+		expect(holding(chips).length).toBeGreaterThan(0);
 		for (const measure of ['pain', 'sleep']) {
 			const fromEpisodes = chipCountsQuery({ measure, chips: chips.map((c) => whereSql(c)) });
-			const fromCube = cubeChipCountsQuery({
-				measure,
-				chips: chips.map((c) => cubeFieldsFilter(c))
-			});
 			const want = await run(db, fromEpisodes);
-			expect(await run(db, fromCube), measure).toEqual(want);
 			expect(Object.keys(want[0]!)).toHaveLength(2 * chips.length);
+			for (const cube of holding(chips)) {
+				const fromCube = cubeChipCountsQuery({
+					measure,
+					cube: cube.table,
+					chips: chips.map((c) => cubeFieldsFilter(c, cube))
+				});
+				expect(await run(db, fromCube), `${measure}, ${cube.table}`).toEqual(want);
+			}
 		}
+	});
+
+	it('reads the pooled cube unless a therapist is chosen', () => {
+		expect(holding(CHIPS[1]![1]).map((c) => c.table)).toEqual([
+			'episode_cube_pooled',
+			'episode_cube'
+		]);
+		expect(holding(CHIPS[3]![1]).map((c) => c.table)).toEqual(['episode_cube']);
 	});
 });

@@ -1,6 +1,7 @@
 import type { QuerySpec } from '../engine/engine';
 import type { SqlFilter } from '../selection/clause';
 import { join, NO_FILTER, spec, sql, where, type Fragment } from './sql';
+import type { Cube } from '../model/episode-cube-sql';
 import { includedEpisodes, measureRows } from './stats-sql';
 
 export interface ChipCountsOptions {
@@ -54,24 +55,28 @@ export function chipCountsQuery({ measure, chips }: ChipCountsOptions): QuerySpe
 }
 
 /**
- * chipCountsQuery's counts added up from episode_cube (model/episode-cube-sql.ts), for chips
- * whose filters are all on the cube's fields (written by stats/cube-filter.ts); the tests check
+ * chipCountsQuery's counts added up from a cube (model/episode-cube-sql.ts), for chips whose
+ * filters are all on the cube's fields (written for it by stats/cube-filter.ts); the tests check
  * the two agree. A returning patient (not single_episode) may sit in several cube rows, so the
  * patient numbers kept in the rows of depth ≥ 1 are unnested and each patient counted at the
  * deepest depth any of their rows reaches. Those lists are read back by rowid for just those
  * rows: carrying them through the depth CTE for every row tripled the query (10M sessions, Node
  * duckdb-wasm, two chips: 42 → 88 ms; the episode scan takes 275).
  */
-export function cubeChipCountsQuery({ measure, chips }: ChipCountsOptions): QuerySpec {
+export function cubeChipCountsQuery({
+	measure,
+	chips,
+	cube
+}: ChipCountsOptions & { cube: Cube['table'] }): QuerySpec {
 	return spec(sql`
 		WITH rows AS (
-			SELECT episode_cube.rowid AS cube_row, n, single_episode AS singles, ${depth(chips)}
-			${measureRows('episode_cube', measure)}
+			SELECT ${cube}.rowid AS cube_row, n, single_episode AS singles, ${depth(chips)}
+			${measureRows(cube, measure)}
 		), kept AS (SELECT * FROM rows WHERE depth > 0),
 		repeat_patients AS (
 			SELECT max(depth) AS depth FROM (
 				SELECT depth, unnest(single_episode_others) AS patient_no
-				FROM kept JOIN episode_cube ON episode_cube.rowid = kept.cube_row
+				FROM kept JOIN ${cube} ON ${cube}.rowid = kept.cube_row
 			) GROUP BY patient_no
 		), depths AS (
 			SELECT depth, sum(n) AS n, sum(singles) AS singles, sum(repeaters) AS repeaters

@@ -1,5 +1,5 @@
 import { quoteIdent } from '../engine/quote';
-import { CUBE_FIELDS, isCubeField } from '../model/episode-cube-sql';
+import type { Cube } from '../model/episode-cube-sql';
 import { constrains, isCategoryField, type Clause } from '../selection/clause';
 import { listPlaceholder, placeholder, type Fragment } from './sql';
 import { checkedValues } from './where';
@@ -8,16 +8,16 @@ import { checkedValues } from './where';
 const UNUSED = { text: '', number: 0 } as const;
 
 /**
- * The clauses as one condition on the cube's fields, written alike whatever is filtered: each
- * field of CUBE_FIELDS appears, switched on or off by a bound flag, with its values — those every
+ * The clauses as one condition on a cube's fields, written alike whatever is filtered: each
+ * field the cube keeps appears, switched on or off by a bound flag, with its values — those every
  * clause on it keeps — in a list of 4, 8… slots (listPlaceholder). The text then changes only
  * when a field holds more than 4 values, so a filter change almost never prepares a new
  * statement (a new plan of the matrix was 15–30 ms in the page at 1M sessions, where the query
  * itself runs in ~15). A field whose clauses keep nothing in common makes it FALSE. Only for
  * clauses cubeAnswers accepts; others are refused.
  */
-export function cubeFilter(clauses: readonly Clause[]): Fragment {
-	return perField(clauses, (field, kept) => {
+export function cubeFilter(clauses: readonly Clause[], cube: Cube): Fragment {
+	return perField(clauses, cube, (field, kept) => {
 		const values = kept ?? [isCategoryField(field) ? UNUSED.text : UNUSED.number];
 		const test = keeps(field, values);
 		return {
@@ -33,8 +33,8 @@ export function cubeFilter(clauses: readonly Clause[]): Fragment {
  * cubeFilter form, every field switched on or off and read from a list, cost more than the plans
  * it saves (10M sessions, Node duckdb-wasm, six chips over the cube's 384k rows: 260 → 124 ms).
  */
-export function cubeFieldsFilter(clauses: readonly Clause[]): Fragment {
-	return perField(clauses, (field, kept) => {
+export function cubeFieldsFilter(clauses: readonly Clause[], cube: Cube): Fragment {
+	return perField(clauses, cube, (field, kept) => {
 		if (kept === null) return null;
 		const items = listPlaceholder(kept, 'items');
 		return { sql: `${column(field)} IN (${items.sql})`, params: items.params };
@@ -48,13 +48,14 @@ export function cubeFieldsFilter(clauses: readonly Clause[]): Fragment {
  */
 function perField(
 	clauses: readonly Clause[],
+	{ table, fields }: Cube,
 	test: (field: string, kept: (string | number)[] | null) => Fragment | null
 ): Fragment {
 	for (const clause of clauses)
-		if (constrains(clause) && !isCubeField(clause.field))
-			throw new Error(`The cube has no ${clause.field}`);
+		if (constrains(clause) && !(fields as readonly string[]).includes(clause.field))
+			throw new Error(`${table} has no ${clause.field}`);
 	const parts: Fragment[] = [];
-	for (const field of CUBE_FIELDS) {
+	for (const field of fields) {
 		const kept = keptValues(clauses, field);
 		if (kept?.length === 0) return { sql: 'FALSE', params: [] };
 		const part = test(field, kept);

@@ -1,4 +1,4 @@
-import { isCubeField } from '../model/episode-cube-sql';
+import { cubeFor, isCubeField, type Cube } from '../model/episode-cube-sql';
 import { patientFlagFor } from '../model/patient-flags';
 import { quoteIdent } from '../engine/quote';
 import { constrains, type Clause } from '../selection/clause';
@@ -32,20 +32,25 @@ export function cubeAnswers(
 export const cubeHolds = (clauses: readonly Clause[]): boolean =>
 	clauses.every((c) => !constrains(c) || isCubeField(c.field));
 
+/** The smallest cube keeping the grouping and every field a clause filters (cubeHolds first). */
+export const cubeForQuery = (by: readonly string[], clauses: readonly Clause[]): Cube =>
+	cubeFor([...by, ...clauses.filter(constrains).map((c) => c.field)]);
+
 export interface CubeSummaryOptions extends Omit<SummaryOptions, 'filter'> {
 	/** The selection's clauses (cubeFilter writes them in the cube's one shape). */
 	clauses: readonly Clause[];
 }
 
 /**
- * summaryQuery's rows, added up from the cube instead of read from every episode: at 1M
- * sessions a quarter of the rows. Only where cubeAnswers says so; the tests check it gives
+ * summaryQuery's rows, added up from the smallest cube that holds them instead of read from
+ * every episode: at 1M sessions a quarter of the rows. Only where cubeAnswers says so; the tests check it gives
  * summaryQuery's numbers. The SD comes from the sums of squares; a remainder within rounding of
  * zero (all improvements alike) is zero, as stddev_samp gives.
  */
 export function cubeSummaryQuery(options: CubeSummaryOptions): QuerySpec {
 	const { by, measure, clauses, minPatients = MIN_CELL_PATIENTS } = options;
 	const { column } = patientFlagFor(by);
+	const cube = cubeForQuery(by, clauses);
 	const n = 'sum(n)';
 	const squares = `sum(improvement_squares) - sum(improvement_sum) ^ 2 / ${n}`;
 	const cells = sql`
@@ -61,7 +66,7 @@ export function cubeSummaryQuery(options: CubeSummaryOptions): QuerySpec {
 				sum(responders)::INTEGER AS responders,
 				sum(target_known)::INTEGER AS target_known,
 				sum(target_met_n)::INTEGER AS target_met_n
-			${measureRows('episode_cube', measure)} AND ${where(cubeFilter(clauses))}
+			${measureRows(cube.table, measure)} AND ${where(cubeFilter(clauses, cube))}
 			GROUP BY ALL HAVING ${n} > 0`;
 	return summaryFromCells(cells, by, minPatients);
 }
