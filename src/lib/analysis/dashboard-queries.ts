@@ -10,7 +10,8 @@ import { cubeFieldsFilter } from '../stats/cube-filter';
 import { distributionQuery } from '../stats/distribution';
 import { excludedQuery, summaryQuery } from '../stats/summary';
 import { cubeAnswers, cubeForQuery, cubeHolds, cubeSummaryQuery } from '../stats/summary-cube';
-import { trendQuery } from '../stats/trend';
+import { trendQuery, type TrendField } from '../stats/trend';
+import { cubeTrendQuery, trendCubeAnswers } from '../stats/trend-cube';
 import { whereSql } from '../stats/where';
 
 /** Every chart of the analysis page, by name: what the page can draw and the bench measures. */
@@ -81,18 +82,21 @@ export function dashboardQuery(
 		case 'trend': {
 			// Series are techniques (or conditions): a selected one is highlighted, not filtered
 			// out, so it stays comparable with the rest; the cell's other half filters.
-			const series = state.facet === 'condition' ? 'technique' : 'condition';
+			const series: TrendField = state.facet === 'condition' ? 'technique' : 'condition';
 			const clauses = selection
 				.clausesFor(SOURCES.trend)
 				.filter((c) => !(c.source === SOURCES.matrix && c.field === series));
-			return trendQuery({
+			const trend = {
 				...common(SOURCES.trend),
-				filter: whereSql(clauses),
 				axis: state.axis,
 				kind: state.trend,
 				by: series,
 				facet: state.facet
-			});
+			};
+			// Most views filter no therapist or date: the cube answers them, ten times faster at 10M.
+			return trendCubeAnswers({ ...trend, clauses })
+				? cubeTrendQuery({ ...trend, clauses })
+				: trendQuery({ ...trend, filter: whereSql(clauses) });
 		}
 		case 'distribution':
 			return distributionQuery(common(null));

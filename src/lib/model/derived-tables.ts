@@ -4,6 +4,7 @@ import { caseMixSql } from './case-mix-sql';
 import { episodeCubesSql } from './episode-cube-sql';
 import { episodeMeasuresSql } from './episode-measures-sql';
 import { episodePointsSql } from './episode-points-sql';
+import { trendCubeSql } from './trend-cube-sql';
 import { episodesSql, type SourceTables } from './episodes-sql';
 
 /**
@@ -16,6 +17,7 @@ export const DERIVED_TABLES = [
 	'episode_points',
 	'episode_cube',
 	'episode_cube_pooled',
+	'trend_cube',
 	'measure_keys',
 	'episode_expected',
 	'case_mix_fit'
@@ -55,6 +57,7 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 			await db.query({ sql: insert, params: [m] });
 			for (const statement of caseMix.insert(m)) await db.query(statement);
 		}
+		await db.query({ sql: trendCubeSql(points, `trend_cube${suffix}`) });
 	} finally {
 		await db.query({ sql: `DROP TABLE IF EXISTS ${EPISODES}` });
 	}

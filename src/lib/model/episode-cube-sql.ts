@@ -20,7 +20,7 @@ export const isCubeField = (field: string): boolean =>
 
 /** A cube table and the fields it keeps (every one of them a field of CUBE_FIELDS). */
 export interface Cube {
-	table: 'episode_cube' | 'episode_cube_pooled';
+	table: 'episode_cube' | 'episode_cube_pooled' | 'trend_cube';
 	fields: readonly GroupField[];
 }
 

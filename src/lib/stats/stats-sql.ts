@@ -50,6 +50,17 @@ export function patients(by: readonly string[] = [], filter: Fragment = sql`TRUE
 	return sql`(count(*) FILTER (WHERE ${filter} AND ${column}) + ${rest})::INTEGER`;
 }
 
+/**
+ * The sample SD from a count, a sum and a sum of squares added up over cube rows (as
+ * stddev_samp gives it: NULL below two values). A remainder within rounding of zero, every value
+ * alike, is zero, where the subtraction would leave a tiny or negative number.
+ */
+export function sdFromSums(n: string, sum: string, squares: string): string {
+	const remainder = `${squares} - ${sum} ^ 2 / ${n}`;
+	return `CASE WHEN ${n} > 1 THEN sqrt(CASE WHEN ${remainder} <= 1e-12 * ${squares}
+		THEN 0 ELSE ${remainder} END / (${n} - 1)) END`;
+}
+
 /** A value only when its cell is not suppressed: a small cell's statistics never leave SQL. */
 export const shown = (value: string, suppressed = 'suppressed') =>
 	`CASE WHEN NOT ${suppressed} THEN ${value} END`;

@@ -6,7 +6,7 @@ import type { QuerySpec } from '../engine/engine';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { cubeFilter } from './cube-filter';
 import { sql, where } from './sql';
-import { measureRows } from './stats-sql';
+import { measureRows, sdFromSums } from './stats-sql';
 import { summaryFromCells, type SummaryOptions } from './summary';
 
 /**
@@ -44,15 +44,13 @@ export interface CubeSummaryOptions extends Omit<SummaryOptions, 'filter'> {
 /**
  * summaryQuery's rows, added up from the smallest cube that holds them instead of read from
  * every episode: at 1M sessions a quarter of the rows. Only where cubeAnswers says so; the tests check it gives
- * summaryQuery's numbers. The SD comes from the sums of squares; a remainder within rounding of
- * zero (all improvements alike) is zero, as stddev_samp gives.
+ * summaryQuery's numbers. The SD comes from the sums of squares (sdFromSums).
  */
 export function cubeSummaryQuery(options: CubeSummaryOptions): QuerySpec {
 	const { by, measure, clauses, minPatients = MIN_CELL_PATIENTS } = options;
 	const { column } = patientFlagFor(by);
 	const cube = cubeForQuery(by, clauses);
 	const n = 'sum(n)';
-	const squares = `sum(improvement_squares) - sum(improvement_sum) ^ 2 / ${n}`;
 	const cells = sql`
 			SELECT ${by.map((g) => `${quoteIdent(g)}, `).join('')}
 				${n}::INTEGER AS n,
@@ -60,8 +58,7 @@ export function cubeSummaryQuery(options: CubeSummaryOptions): QuerySpec {
 					FILTER (WHERE ${column}_others IS NOT NULL))), 0))::INTEGER AS patients,
 				sum(baseline_sum) / ${n} AS baseline_mean,
 				sum(improvement_sum) / ${n} AS improvement_mean,
-				CASE WHEN ${n} > 1 THEN sqrt(CASE WHEN ${squares} <= 1e-12 * sum(improvement_squares)
-					THEN 0 ELSE ${squares} END / (${n} - 1)) END AS improvement_sd,
+				${sdFromSums(n, 'sum(improvement_sum)', 'sum(improvement_squares)')} AS improvement_sd,
 				sum(responder_known)::INTEGER AS responder_known,
 				sum(responders)::INTEGER AS responders,
 				sum(target_known)::INTEGER AS target_known,

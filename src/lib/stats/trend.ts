@@ -2,7 +2,7 @@ import type { QuerySpec } from '../engine/engine';
 import { patientFlagFor } from '../model/patient-flags';
 import type { MeasureScope } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
-import { spec, sql, val, where } from './sql';
+import { spec, sql, val, where, type Fragment } from './sql';
 import { measureRows, patients, shown, tHalfWidth } from './stats-sql';
 
 export type TrendField = 'technique' | 'condition';
@@ -46,18 +46,16 @@ function pick<T>(table: Record<string, T>, key: string, what: string): T {
  * point keeps n and patients, its mean, SD and interval are NULL.
  */
 export function trendQuery(options: TrendOptions): QuerySpec {
-	const { measure, filter, facet = null, minPatients = MIN_CELL_PATIENTS } = options;
+	const { measure, filter, facet = null } = options;
 	const axis = pick(AXES, options.axis, 'axis');
 	const value = pick(VALUES, options.kind, 'kind');
-	const series = pick(LABELS, options.by, 'series');
-	const panel = facet === null ? null : pick(LABELS, facet, 'facet');
-	const half = tHalfWidth('n', 'sd');
+	const { series, panel } = trendGroups(options.by, facet);
 	// One row per episode and point: the contract makes `time` unique within an episode, a week
 	// can hold several sessions, so only the week axis pays for a grouping.
 	const perWeek = options.axis === 'week';
 	const grouped = [series.column, ...(panel ? [panel.column] : [])];
 	const flag = patientFlagFor(grouped);
-	const query = sql`
+	const cells = sql`
 		WITH points AS (
 			SELECT ${panel?.column ?? 'NULL::VARCHAR'} AS facet, ${series.column} AS series,
 				${axis}::DOUBLE AS "time",
@@ -65,11 +63,33 @@ export function trendQuery(options: TrendOptions): QuerySpec {
 			${measureRows('episode_points', measure)} AND ${value} IS NOT NULL AND ${axis} IS NOT NULL
 				AND ${where(filter)}
 			${perWeek ? 'GROUP BY ALL' : ''}
-		), cells AS (
-			SELECT facet, series, "time", count(*)::INTEGER AS n,
-				${patients(grouped)} AS patients, avg(v) AS mean, stddev_samp(v) AS sd
-			FROM points GROUP BY ALL
-		), judged AS (
+		)
+		SELECT facet, series, "time", count(*)::INTEGER AS n,
+			${patients(grouped)} AS patients, avg(v) AS mean, stddev_samp(v) AS sd
+		FROM points GROUP BY ALL`;
+	return trendFromCells(cells, options);
+}
+
+/** The series' and panels' columns and labels (checked: only lookups go into the SQL). */
+export function trendGroups(by: TrendField, facet: TrendField | null) {
+	return {
+		series: pick(LABELS, by, 'series'),
+		panel: facet === null ? null : pick(LABELS, facet, 'facet')
+	};
+}
+
+/**
+ * A trend's rows from its cells (facet, series, "time", n, patients, mean, sd): points of fewer
+ * than minPatients patients keep n and patients only; each the rest gets its t-interval.
+ */
+export function trendFromCells(
+	cells: Fragment,
+	{ by, facet = null, minPatients = MIN_CELL_PATIENTS }: Omit<TrendOptions, 'filter'>
+): QuerySpec {
+	const { series, panel } = trendGroups(by, facet);
+	const half = tHalfWidth('n', 'sd');
+	return spec(sql`
+		WITH cells AS (${cells}), judged AS (
 			SELECT *, patients < ${val(minPatients)} AS suppressed FROM cells
 		)
 		SELECT ${panel ? label('facet', panel.missing) : 'facet'} AS facet,
@@ -77,6 +97,5 @@ export function trendQuery(options: TrendOptions): QuerySpec {
 			${shown('mean')} AS mean,
 			${shown('sd')} AS sd, ${shown(`mean - ${half}`)} AS lo, ${shown(`mean + ${half}`)} AS hi
 		FROM judged
-		ORDER BY 1 NULLS FIRST, 2, 3`;
-	return spec(query);
+		ORDER BY 1 NULLS FIRST, 2, 3`);
 }
