@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, resolve } from 'node:path';
+import { INFO_PATH, QUERY_PATH, type ServerInfo } from '../lib/engine/http-engine';
 import { createNativeEngine } from '../lib/engine/native-engine';
 import { rowObjects } from '../lib/engine/rows';
 import { acceptTokenInAddress, authorised } from './access-token';
@@ -18,14 +19,6 @@ export interface ServerOptions {
 	connections: number;
 }
 
-/** What the app asks first (server-info.ts): which engine and dataset it is on. */
-export interface ServerInfo {
-	engine: string;
-	dataset: string;
-}
-
-export const INFO_PATH = '/api/info';
-export const QUERY_PATH = '/api/query';
 const MAX_REQUEST_BYTES = 1_000_000;
 
 /**
