@@ -1,6 +1,9 @@
 import {
 	Bool,
 	DateDay,
+	Decimal,
+	Field,
+	List,
 	Float32,
 	Float64,
 	Int16,
@@ -19,11 +22,15 @@ import {
 } from 'apache-arrow';
 import {
 	DuckDBDateValue,
+	DuckDBDecimalType,
 	DuckDBDecimalValue,
+	DuckDBListType,
 	DuckDBTimestampTZValue,
 	DuckDBTimestampValue,
 	DuckDBTypeId,
+	type DuckDBListValue,
 	type DuckDBResultReader,
+	type DuckDBType,
 	type DuckDBValue
 } from '@duckdb/node-api';
 
@@ -31,8 +38,9 @@ import {
  * How native DuckDB's values become the Arrow columns duckdb-wasm gives the app (checked type by
  * type against it in native-engine.test.ts), so every reader of a result sees the same thing on
  * both engines. Counts and other 64-bit integers are doubles, as DUCKDB_OPEN_CONFIG asks of wasm
- * (castBigIntToDouble). HUGEINTs (a sum of BIGINTs) and decimals become doubles too, where wasm
- * hands over Arrow decimals, whose JS values are raw words: the app casts those in SQL. ENUMs become their labels as text. Anything else — lists,
+ * (castBigIntToDouble). HUGEINTs (a sum of BIGINTs) and decimals are Arrow decimals, as wasm
+ * hands them over (their JS values are raw words: the app casts such sums in SQL). Lists are
+ * Arrow lists. ENUMs become their labels as text. Anything else —
  * structs, intervals, times, blobs, UUIDs — becomes DuckDB's own text for it, which is what the
  * research console shows for every value anyway (it casts to VARCHAR in SQL).
  * One difference remains: @duckdb/node-api decodes text with a default TextDecoder, which drops
@@ -49,7 +57,18 @@ const same = (v: DuckDBValue) => v;
 const micros = (v: DuckDBValue) =>
 	Number((v as DuckDBTimestampValue | DuckDBTimestampTZValue).micros / 1000n);
 
-const COLUMNS: Partial<Record<DuckDBTypeId, Column>> = {
+/**
+ * An unscaled 128-bit integer as Arrow's decimal words (four 32-bit words, least significant
+ * first, two's complement): how duckdb-wasm's HUGEINT and DECIMAL columns arrive.
+ */
+function decimalWords(unscaled: bigint): Uint32Array {
+	let bits = BigInt.asUintN(128, unscaled);
+	const words = new Uint32Array(4);
+	for (let i = 0; i < 4; i++, bits >>= 32n) words[i] = Number(bits & 0xffffffffn);
+	return words;
+}
+
+const SIMPLE: Partial<Record<DuckDBTypeId, Column>> = {
 	[DuckDBTypeId.BOOLEAN]: { type: new Bool(), value: same },
 	[DuckDBTypeId.TINYINT]: { type: new Int8(), value: same },
 	[DuckDBTypeId.SMALLINT]: { type: new Int16(), value: same },
@@ -59,14 +78,12 @@ const COLUMNS: Partial<Record<DuckDBTypeId, Column>> = {
 	[DuckDBTypeId.UINTEGER]: { type: new Uint32(), value: same },
 	[DuckDBTypeId.BIGINT]: { type: new Float64(), value: asNumber },
 	[DuckDBTypeId.UBIGINT]: { type: new Float64(), value: asNumber },
-	[DuckDBTypeId.HUGEINT]: { type: new Float64(), value: asNumber },
-	[DuckDBTypeId.UHUGEINT]: { type: new Float64(), value: asNumber },
+	[DuckDBTypeId.HUGEINT]: {
+		type: new Decimal(0, 38, 128),
+		value: (v) => decimalWords(v as bigint)
+	},
 	[DuckDBTypeId.FLOAT]: { type: new Float32(), value: same },
 	[DuckDBTypeId.DOUBLE]: { type: new Float64(), value: same },
-	[DuckDBTypeId.DECIMAL]: {
-		type: new Float64(),
-		value: (v) => (v as DuckDBDecimalValue).toDouble()
-	},
 	[DuckDBTypeId.VARCHAR]: { type: new Utf8(), value: same },
 	[DuckDBTypeId.ENUM]: { type: new Utf8(), value: same },
 	// Arrow's date and timestamp builders take milliseconds since the epoch, as wasm's columns give.
@@ -80,12 +97,29 @@ const COLUMNS: Partial<Record<DuckDBTypeId, Column>> = {
 
 const AS_TEXT: Column = { type: new Utf8(), value: (v) => String(v) };
 
+function column(type: DuckDBType): Column {
+	if (type instanceof DuckDBDecimalType) {
+		return {
+			type: new Decimal(type.scale, type.width, 128),
+			value: (v) => decimalWords((v as DuckDBDecimalValue).value)
+		};
+	}
+	if (type instanceof DuckDBListType) {
+		const item = column(type.valueType);
+		return {
+			type: new List(new Field('l', item.type, true)),
+			value: (v) => (v as DuckDBListValue).items.map((x) => (x === null ? null : item.value(x)))
+		};
+	}
+	return SIMPLE[type.typeId] ?? AS_TEXT;
+}
+
 /** A whole (read) result as one Arrow table, column names and order kept. */
 export function readerToArrow(reader: DuckDBResultReader): Table {
 	const columns = reader.getColumns();
 	const vectors: Record<string, Vector> = {};
 	reader.deduplicatedColumnNames().forEach((name, i) => {
-		const { type, value } = COLUMNS[reader.columnTypeId(i)] ?? AS_TEXT;
+		const { type, value } = column(reader.columnType(i));
 		const values = (columns[i] ?? []).map((v) => (v === null ? null : value(v)));
 		vectors[name] = vectorFromArray(values, type);
 	});

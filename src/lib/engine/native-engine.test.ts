@@ -15,9 +15,13 @@ afterAll(async () => {
 	await wasm.close();
 });
 
-/** Each column's Arrow type and the first row as JS reads it (JSON, BigInt shown apart). */
-const shape = (t: Table) =>
-	t.schema.fields.map((f) => [f.name, String(f.type), t.getChild(f.name)?.get(0) ?? null]);
+/** Each column's Arrow type and the first row's value as JSON (nested vectors made plain). */
+const shape = (t: Table) => {
+	const row = (t.get(0)?.toJSON() ?? {}) as Record<string, unknown>;
+	const plain = (v: unknown) =>
+		JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
+	return t.schema.fields.map((f) => [f.name, String(f.type), plain(row[f.name])]);
+};
 
 describe('native engine', () => {
 	it('is the DuckDB version duckdb-wasm embeds', async () => {
@@ -33,7 +37,8 @@ describe('native engine', () => {
 			1.5::DOUBLE f, 0.5::FLOAT g, 'x' s, true t, DATE '2024-01-02' dt,
 			TIMESTAMP '2024-01-02 03:04:05' ts, NULL::INTEGER n, NULL::VARCHAR ns`;
 		expect(shape(await native.query({ sql }))).toEqual(shape(await wasm.query({ sql })));
-		const counts = `SELECT count(*) AS n, sum(i)::BIGINT AS s FROM range(3) t(i)`;
+		const counts = `SELECT count(*) AS n, sum(i) AS s, -7.25::DECIMAL(5, 2) AS d, [1, NULL]::INTEGER[] AS l,
+			[[DATE '2024-01-02']] AS ll, 2::UBIGINT AS u FROM range(3) t(i)`;
 		expect(shape(await native.query({ sql: counts }))).toEqual(
 			shape(await wasm.query({ sql: counts }))
 		);
