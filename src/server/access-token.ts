@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SERVED_COOKIE } from '../lib/engine/http-engine';
 
 /**
  * The server's one secret: a random token made at every start and printed once, in the address
@@ -45,7 +46,11 @@ export function acceptTokenInAddress(
 	if (!same(url.searchParams.get('token') ?? undefined, token)) return false;
 	url.searchParams.delete('token');
 	response.writeHead(303, {
-		'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+		'Set-Cookie': [
+			`${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+			// Readable by the page: tells the app to ask the server for its info (http-engine.ts).
+			`${SERVED_COOKIE}=1; SameSite=Strict; Path=/`
+		],
 		Location: `${url.pathname}${url.search}`,
 		'Cache-Control': 'no-store'
 	});

@@ -93,10 +93,10 @@ describe('the dataset server', () => {
 		const response = await fetch(`${base}/director?token=${TOKEN}&x=1`, { redirect: 'manual' });
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/director?x=1');
-		const cookie = response.headers.get('set-cookie') ?? '';
-		expect(cookie).toMatch(/HttpOnly/);
-		expect(cookie).toMatch(/SameSite=Strict/);
-		const page = await fetch(`${base}/director`, { headers: { Cookie: cookie.split(';')[0]! } });
+		const [cookie, served] = response.headers.getSetCookie();
+		expect(cookie).toMatch(/^mo_token=.*; HttpOnly; SameSite=Strict/);
+		expect(served).toMatch(/^mo_served=1; SameSite=Strict/); // the app's cue, no secret
+		const page = await fetch(`${base}/director`, { headers: { Cookie: cookie!.split(';')[0]! } });
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('<title>app</title>');
 	});

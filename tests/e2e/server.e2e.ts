@@ -74,6 +74,38 @@ describe('the app on the DuckDB server', () => {
 		await page.close();
 	});
 
+	it('runs the research console through the server, which only reads', async () => {
+		const { page } = await openWatched(browser, `${serverUrl}research?token=${TOKEN}`);
+		await page
+			.getByTestId('schema-list')
+			.getByRole('button', { name: 'sessions', exact: true })
+			.waitFor();
+		const editor = page.getByLabel('Query (Ctrl+Enter or ⌘+Enter runs it)');
+		const answered = () => page.locator('[data-answered]').getAttribute('data-answered');
+		const run = async (sql: string) => {
+			const before = Number(await answered());
+			await editor.fill(sql);
+			await editor.press('Control+Enter');
+			await expect.poll(async () => Number(await answered())).toBeGreaterThan(before);
+		};
+		await run('SELECT count(*) AS n FROM sessions');
+		expect(await page.getByTestId('result-table').locator('tbody td').first().textContent()).toBe(
+			'4432'
+		);
+		for (const sql of ["SELECT * FROM read_csv('/etc/passwd')", 'SELECT 1; DROP TABLE sessions']) {
+			await run(sql);
+			expect(await page.getByTestId('console-error').textContent(), sql).toMatch(
+				/only reads|reads only/
+			);
+		}
+		await run('SELECT count(*) AS n FROM sessions');
+		expect(await page.getByTestId('result-table').locator('tbody td').first().textContent()).toBe(
+			'4432'
+		);
+		expect(await page.getByTestId('deid-on-server').count()).toBe(1);
+		await page.close();
+	});
+
 	it('refuses a browser that has not got the token', async () => {
 		const { page } = await openWatched(browser, serverUrl);
 		expect(await page.textContent('body')).toMatch(/needs the token/);

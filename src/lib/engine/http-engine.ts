@@ -17,8 +17,16 @@ export interface ServerInfo {
 	dataset: string;
 }
 
+/**
+ * Set (readable, unlike the token's) by the server with its token cookie. Without it the app
+ * asks nothing: under a static server no request goes to an endpoint that is not there (which
+ * the browser would log as an error).
+ */
+export const SERVED_COOKIE = 'mo_served';
+
 /** The server's info when the app was served by it; null under any static server. */
 export async function serverInfo(): Promise<ServerInfo | null> {
+	if (!document.cookie.split(/;\s*/).includes(`${SERVED_COOKIE}=1`)) return null;
 	try {
 		const response = await fetch(INFO_PATH, { headers: { Accept: 'application/json' } });
 		if (!response.ok || !response.headers.get('content-type')?.includes('json')) return null;
