@@ -5,7 +5,7 @@
 // a fixed time. Reports throughput and latency; every request must be answered with Arrow.
 import { tableFromIPC } from 'apache-arrow';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { runImport } from '../../src/cli/import-command';
 import { benchStates, pageQueries } from './analysis/states';
@@ -68,7 +68,8 @@ const quantile = (sorted: number[], q: number) =>
 export async function serverLoad(options: LoadOptions): Promise<LoadResult> {
 	const csv = await benchFile(options.rows);
 	const file = `${BENCH_DIR}/sessions-${options.rows}.duckdb`;
-	if (!existsSync(file)) {
+	// Made again when the CSV is newer (regenerated); delete it to rebuild after an import change.
+	if (!existsSync(file) || statSync(file).mtimeMs < statSync(csv.path).mtimeMs) {
 		log(`writing ${file} with the CLI import`);
 		await runImport({ files: [csv.path], json: false, now: '2026-11-25', out: file });
 	}
