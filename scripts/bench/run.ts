@@ -1,8 +1,10 @@
-// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis|first-load]:
+// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis|first-load|server]:
 // import + trend query timings, the app's LocalEngine vs the same calls on bare duckdb-wasm, in
 // Node and in Chromium; then the analysis page's "filter change → all charts" in Chromium, the app's
 // Coordinator vs the same SQL bare (analysis/); then the real app's cold and warm first chart
-// (first-load.ts, `--first-load-runs N --first-load-baseline DIR`). Prints Markdown tables (stdout), writes
+// (first-load.ts, `--first-load-runs N --first-load-baseline DIR`); then the DuckDB server under
+// 20 simulated dashboards for 60 s (server-load.ts, `--server-rows N --server-dashboards N
+// --server-seconds N`). Prints Markdown tables (stdout), writes
 // bench-data/results.json, reports progress on stderr. Timings only: nothing here asserts on them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,6 +18,7 @@ import { firstLoadPart } from './first-load';
 import { benchSize } from './core';
 import { BENCH_DIR, benchFile, type BenchFile } from './data';
 import { withHarnessPage } from './harness-page';
+import { loadTable, serverLoad } from './server-load';
 import { markdownTable, notes, statementMedians, summarise, type EnvRun } from './report';
 import type { BenchOptions } from './types';
 
@@ -91,7 +94,7 @@ async function inChromium(files: BenchFile[]): Promise<{ runs: EnvRun[]; version
 	return { runs, version };
 }
 
-const PARTS = ['import', 'analysis', 'first-load'] as const;
+const PARTS = ['import', 'analysis', 'first-load', 'server'] as const;
 
 async function importPart(sizes: string[], env: string) {
 	const started = performance.now();
@@ -136,7 +139,10 @@ async function main() {
 			'analysis-rows': { type: 'string', default: '100000,1000000,10000000' },
 			only: { type: 'string' },
 			'first-load-runs': { type: 'string', default: '5' },
-			'first-load-baseline': { type: 'string' }
+			'first-load-baseline': { type: 'string' },
+			'server-rows': { type: 'string', default: '1000000' },
+			'server-dashboards': { type: 'string', default: '20' },
+			'server-seconds': { type: 'string', default: '60' }
 		}
 	});
 	const only = values.only as (typeof PARTS)[number] | undefined;
@@ -157,6 +163,15 @@ async function main() {
 			values['first-load-baseline']
 		);
 		json.firstLoad = { machine: machine(version), ...firstLoad };
+	}
+	if (runs('server')) {
+		const server = await serverLoad({
+			rows: Number(values['server-rows']),
+			dashboards: Number(values['server-dashboards']),
+			seconds: Number(values['server-seconds'])
+		});
+		console.log(['', loadTable(server)].join('\n'));
+		json.server = { machine: machine(), ...server };
 	}
 	mkdirSync(BENCH_DIR, { recursive: true }); // the import part's data files would make it
 	writeFileSync(path, JSON.stringify(json, null, '\t') + '\n');

@@ -1,7 +1,9 @@
 import { rowObjects } from '../lib/engine/rows';
-import type { importFiles } from '../lib/import/import-files';
+import type { LocalEngine } from '../lib/engine/engine';
+import type { ImportOutcome } from '../lib/import/import-files';
 import { reasonLabel, severityLabel } from '../lib/import/reasons';
 import { problemsExportQuery } from '../lib/import/report-queries';
+import { datasetFileEngine } from './dataset-file';
 import { importDataset } from './import-dataset';
 
 export { UsageError } from './usage-error';
@@ -11,40 +13,62 @@ export interface ImportArgs {
 	mapping?: string;
 	json: boolean;
 	now?: string;
+	/** Also write the dataset (canonical and analysis tables) to this DuckDB file. */
+	out?: string;
 }
 
-/** The same import the browser runs, on DuckDB in Node; returns what the command prints. */
+/**
+ * The same import the browser runs, on DuckDB in Node; returns what the command prints. With
+ * `out`, on native DuckDB writing into that file (dataset-file.ts), which the server then reads.
+ */
 export async function runImport(args: ImportArgs): Promise<string> {
-	const { db, outcome } = await importDataset(args);
+	const file = args.out ? await datasetFileEngine(args.out) : null;
+	const { db, outcome } = await importDataset(args, undefined, file?.open).catch(
+		async (e: unknown) => {
+			await file?.discard();
+			throw e;
+		}
+	);
+	let printed: string;
 	try {
-		const spec = problemsExportQuery({ severity: null, reason: null, text: null });
-		const problems = rowObjects(await db.query(spec));
-		const { report } = outcome;
-		if (!args.json) return describe(report, problems.length);
-		return JSON.stringify({
-			rows: report.rows,
-			accepted: report.accepted,
-			rejected: report.rejected,
-			corrected: report.corrected,
-			standardised: report.standardised,
-			patients: report.patients,
-			sessions: report.sessions,
-			layout: report.layout,
-			mapping: report.mapping,
-			mappingFile: outcome.mapping,
-			notes: report.notes,
-			coercions: report.coercions,
-			problems
-		});
-	} finally {
+		printed = await report(db, outcome, args);
+	} catch (e) {
 		await db.close();
+		await file?.discard();
+		throw e;
 	}
+	if (!file) {
+		await db.close();
+		return printed;
+	}
+	await file.commit();
+	return args.json ? printed : `${printed}\nDataset written to ${args.out}.`;
 }
 
-function describe(
-	report: Awaited<ReturnType<typeof importFiles>>['report'],
-	problems: number
-): string {
+async function report(db: LocalEngine, outcome: ImportOutcome, args: ImportArgs) {
+	const spec = problemsExportQuery({ severity: null, reason: null, text: null });
+	const problems = rowObjects(await db.query(spec));
+	const { report } = outcome;
+	if (!args.json) return describe(report, problems.length);
+	return JSON.stringify({
+		rows: report.rows,
+		accepted: report.accepted,
+		rejected: report.rejected,
+		corrected: report.corrected,
+		standardised: report.standardised,
+		patients: report.patients,
+		sessions: report.sessions,
+		layout: report.layout,
+		mapping: report.mapping,
+		mappingFile: outcome.mapping,
+		notes: report.notes,
+		coercions: report.coercions,
+		problems,
+		...(args.out ? { out: args.out } : {})
+	});
+}
+
+function describe(report: ImportOutcome['report'], problems: number): string {
 	const lines = [
 		`${report.rows} rows read: ${report.accepted} accepted, ${report.rejected} rejected; ${report.corrected} values corrected, ${report.standardised} labels and formats standardised.`,
 		`${report.patients} patients, ${report.sessions} sessions, ${report.episodes} episodes (${report.layout} layout).`,

@@ -16,11 +16,13 @@ export interface DatasetArgs {
 
 /**
  * What every command starts with: the files imported as the browser imports them, into a fresh
- * DuckDB in Node (canonical and derived tables). The caller owns `db` and closes it.
+ * DuckDB in Node (canonical and derived tables; by default duckdb-wasm, the browser's own
+ * engine, else the one `engine` opens). The caller owns `db` and closes it.
  */
 export async function importDataset(
 	args: DatasetArgs,
-	setup: (db: LocalEngine) => Promise<void> = async () => {}
+	setup: (db: LocalEngine) => Promise<void> = async () => {},
+	engine: () => Promise<LocalEngine> = createNodeEngine
 ): Promise<{ db: LocalEngine; outcome: ImportOutcome }> {
 	for (const file of args.files) {
 		await access(file).catch(() => {
@@ -33,7 +35,7 @@ export async function importDataset(
 	const sources = await Promise.all(
 		args.files.map(async (f) => ({ name: basename(f), blob: await openAsBlob(f) }))
 	);
-	const db = await createNodeEngine();
+	const db = await engine();
 	try {
 		await setup(db);
 		const outcome = await importFiles(db, sources, { mapping, now }).catch((e: unknown) => {

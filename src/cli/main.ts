@@ -4,6 +4,7 @@ import { runImport, UsageError } from './import-command';
 import { runSummary } from './summary-command';
 
 const USAGE = `Usage: npm run -s cli -- import <file...> [--mapping mapping.json] [--json] [--now YYYY-MM-DD]
+                         [--out dataset.duckdb]
        npm run -s cli -- summary <file...> [--mapping mapping.json] --measure <key> --by <field[,field]>
                          [--target <value>] [--threshold <value>] [--min-patients N] [--now YYYY-MM-DD] [--json]
        npm run -s cli -- deid <file...> [--mapping mapping.json] --out <path.csv|path.parquet>
@@ -14,6 +15,7 @@ const USAGE = `Usage: npm run -s cli -- import <file...> [--mapping mapping.json
              print the validation report
   summary    import as above, then print the outcome per group of episodes of care: n, patients,
              mean improvement with 95 % CI, SD, SRM, responders and (with --target) target state
+  --out      (import) also write the dataset to this DuckDB file, for npm run serve
   --mapping  use this mapping (docs/mapping.schema.json, or an earlier --json output)
   --json     print exactly one JSON object on stdout
   --now      treat this as the import date (dates after it are flagged)
@@ -65,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
 		const { positionals: files, values } = parseArgs({
 			args: rest,
 			allowPositionals: true,
-			options: COMMON
+			options: { ...COMMON, out: { type: 'string' } }
 		});
 		if (files.length === 0) throw new UsageError(USAGE);
 		process.stdout.write(`${await runImport({ files, ...values })}\n`);

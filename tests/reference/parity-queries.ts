@@ -4,7 +4,7 @@ import { trendQuery } from '../../src/lib/stats/trend';
 
 const TREND = { axis: 'time', kind: 'paired', by: 'technique' } as const;
 
-/** Queries whose answers must be identical from the browser and the Node engine. */
+/** Queries whose answers must be identical from the browser, the Node engine and the server. */
 export const PARITY_QUERIES: QuerySpec[] = [
 	trendQuery({ ...TREND, measure: 'pain', filter: { sql: 'TRUE', params: [] } }),
 	trendQuery({

@@ -1,6 +1,7 @@
 import sampleDatasetUrl from 'virtual:sample-dataset';
 import { afterPaint } from '../engine/after-paint';
 import { Coordinator } from '../engine/coordinator';
+import { createHttpEngine, serverInfo, type ServerInfo } from '../engine/http-engine';
 import { createWasmEngine } from '../engine/wasm-engine';
 import { describeError, type UserError } from '../errors/user-error';
 import type { Mapping } from '../import/mapping';
@@ -8,7 +9,7 @@ import type { StagedFile } from '../import/readers/types';
 import type { Measure } from '../measures/registry';
 import { now } from '../state/clock';
 import { decodeDatasetFile, type DatasetFile } from './dataset-file';
-import type { DatasetInfo } from './dataset-meta';
+import { readDatasetMeta, type DatasetInfo } from './dataset-meta';
 import { SAMPLE_NAME } from './sample';
 import type { DatasetRecord } from './store';
 import { openDatasetStoreInWorker } from './store-client';
@@ -18,11 +19,22 @@ import { Workspace, type BuildRequest, type Loaded } from './workspace';
 export type Phase = 'idle' | 'starting' | 'restoring' | 'sample' | 'ready' | 'failed';
 
 /**
+ * Where the app's data is: duckdb-wasm in this browser, or the DuckDB server that served the
+ * app (`npm run serve`), asked once at start (its info endpoint; a static server has none).
+ */
+export type Mode = 'detecting' | 'browser' | 'server';
+
+/**
  * The app's one engine and the dataset loaded in it, shared by every view. Datasets live in
  * IndexedDB; the active one is restored into DuckDB on start (the bundled sample on first visit).
- * Every change goes through the workspace, as one coordinator write.
+ * Every change goes through the workspace, as one coordinator write. Served by the DuckDB
+ * server, the engine is the server's instead and the dataset is its file, read only: the same
+ * queries go through the same coordinator, and nothing is imported or kept in the browser.
  */
 class AppData {
+	mode = $state<Mode>('detecting');
+	/** The server's engine and dataset, in server mode. */
+	server = $state.raw<ServerInfo | null>(null);
 	phase = $state<Phase>('idle');
 	/** The dataset being opened while phase is 'restoring'. */
 	opening = $state<string | null>(null);
@@ -38,9 +50,10 @@ class AppData {
 	usage = $state.raw<{ usedBytes: number; quotaBytes: number | null } | null>(null);
 	/** The coordinator's data version: every write bumps it, so views ask again. */
 	version = $state(0);
-	readonly coordinator = new Coordinator(createWasmEngine, undefined, afterPaint);
+	readonly coordinator = new Coordinator(() => this.#openEngine(), undefined, afterPaint);
 	#workspace: Workspace | null = null;
 	#ready: Promise<void> | null = null;
+	#detected: Promise<ServerInfo | null> | null = null;
 
 	constructor() {
 		this.coordinator.onChange((v) => (this.version = v));
@@ -69,8 +82,23 @@ class AppData {
 		return this.ensureReady();
 	}
 
+	#detect(): Promise<ServerInfo | null> {
+		this.#detected ??= serverInfo().then((info) => {
+			this.server = info;
+			this.mode = info ? 'server' : 'browser';
+			return info;
+		});
+		return this.#detected;
+	}
+
+	async #openEngine() {
+		return (await this.#detect()) ? createHttpEngine() : createWasmEngine();
+	}
+
 	async #start() {
 		this.phase = 'starting';
+		const server = await this.#detect();
+		if (server) return this.#startOnServer(server);
 		// The engine starts in its worker while the saved datasets are read in theirs and, on a
 		// first visit, the sample is fetched.
 		const started = awaitedLater(this.workspace.start());
@@ -86,6 +114,23 @@ class AppData {
 		const restored = activeId ? await this.#open(activeId) : false;
 		if (!restored) await this.#loadSample(sample);
 		await this.refreshList();
+		this.phase = 'ready';
+	}
+
+	/** The server's dataset, described by its own tables as a restored one is. */
+	async #startOnServer(server: ServerInfo) {
+		const meta = await readDatasetMeta(this.coordinator);
+		const record: DatasetRecord = {
+			id: 'server',
+			name: server.dataset,
+			createdAt: '',
+			files: [],
+			summary: {},
+			bytes: 0,
+			builtIn: false
+		};
+		this.#show({ record, ...meta });
+		this.listed = true;
 		this.phase = 'ready';
 	}
 

@@ -1,4 +1,4 @@
-import type { LocalEngine } from '../engine/engine';
+import type { QueryEngine } from '../engine/engine';
 import { rowObjects } from '../engine/rows';
 import { datasetInfoQuery, measuresQuery } from '../import/metadata-sql';
 import type { Measure } from '../measures/registry';
@@ -19,7 +19,7 @@ type MeasureRow = Omit<Measure, 'mcid'> & {
 
 /** Reads the loaded dataset's measure registry and description from its tables. */
 export async function readDatasetMeta(
-	db: LocalEngine
+	db: Pick<QueryEngine, 'query'>
 ): Promise<{ info: DatasetInfo; measures: Measure[] }> {
 	const measureRows = rowObjects<MeasureRow>(await db.query({ sql: measuresQuery().sql }));
 	const [info] = rowObjects(await db.query({ sql: datasetInfoQuery().sql }));

@@ -165,7 +165,11 @@ export class Coordinator {
 			const run: Task = async () => {
 				try {
 					const engine = await this.start();
-					if (!isLocal(engine)) throw new Error('Read-only sessions need a local engine');
+					if (!isLocal(engine)) {
+						// A remote engine (the server) runs each statement behind the same walls itself.
+						resolve(await task({ query: (spec) => engine.query(spec, { signal }) }));
+						return;
+					}
 					const connection = await engine.connect();
 					try {
 						resolve(await inReadOnlySession(connection, task, signal)); // no-op once aborted

@@ -27,7 +27,8 @@ const KNOWN: [RegExp, string][] = [
 	],
 	[/prepared statement parameters/i, 'The console binds no parameters: write values in the query.'],
 	[
-		/No files found|IO Error|NetworkError|XMLHttpRequest|:\/\//i,
+		// The last: the DuckDB server, where no SQL may reach a file (enable_external_access off).
+		/No files found|IO Error|NetworkError|XMLHttpRequest|:\/\/|file system operations are disabled/i,
 		'The console reads only the dataset’s tables, no files or addresses.'
 	],
 	[/Parser Error/i, 'DuckDB could not read this query: check its syntax.'],

@@ -118,6 +118,12 @@ describe('the console refuses whatever is not a read', () => {
 		expect((await failure(`SELECT * FROM read_csv('${url}')`))!.summary).toBe(
 			'The console reads only the dataset’s tables, no files or addresses.'
 		);
+		// The DuckDB server's refusal (src/server/dataset-server.test.ts), in the same words.
+		const locked =
+			'Permission Error: Cannot access file "/etc/passwd" - file system operations are disabled by configuration';
+		expect(describeConsoleError(new Error(locked)).summary).toBe(
+			'The console reads only the dataset’s tables, no files or addresses.'
+		);
 	});
 
 	it('holds in the engine too: the wrapped statement fails even without the first-word check', async () => {
