@@ -3,8 +3,10 @@ import { suggestMapping, type Suggestion } from '../import/auto-map';
 import { dropStaged, stageFiles } from '../import/import-files';
 import type { Mapping } from '../import/mapping';
 import { buildDataset, DATASET_TABLES } from '../import/pipeline';
+import { sizeOf } from '../import/readers';
 import type { ReadOptions, SourceFile, StagedFile } from '../import/readers/types';
 import type { ImportReport } from '../import/report';
+import { refuseTooLarge } from '../import/size-limits';
 import type { Measure } from '../measures/registry';
 import { buildDerivedTables, DERIVED_TABLES } from '../model/derived-tables';
 import { installTQuantiles } from '../stats/t-quantiles';
@@ -50,8 +52,13 @@ export class Workspace {
 		return this.coordinator.write('Starting the engine', (db) => installTQuantiles(db));
 	}
 
-	/** Reads files into staging tables; the loaded dataset is not touched. */
-	stage(sources: readonly SourceFile[], options: ReadOptions = {}): Promise<StagedFile[]> {
+	/**
+	 * Reads files into staging tables; the loaded dataset is not touched. Files too large for
+	 * this tab are refused first, from their sizes, before any data is read (the command line
+	 * and the server's import read through importFiles, without this limit).
+	 */
+	async stage(sources: readonly SourceFile[], options: ReadOptions = {}): Promise<StagedFile[]> {
+		refuseTooLarge(await Promise.all(sources.map(sizeOf)));
 		return this.coordinator.write('Reading files', (db, scope) =>
 			stageFiles(db, sources, { ...options, table: (i) => scope.unique('staged', i) })
 		);

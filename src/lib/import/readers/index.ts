@@ -2,7 +2,8 @@ import type { LocalEngine } from '../../engine/engine';
 import { readCsv } from './csv';
 import { readXlsx } from './excel';
 import { readJson, readNdjson } from './json';
-import { readParquet } from './parquet';
+import type { SizedFile } from '../size-limits';
+import { parquetRows, readParquet } from './parquet';
 import type { Format, ReadOptions, SourceFile, StagedFile } from './types';
 
 type Reader = (
@@ -42,6 +43,16 @@ async function detectFormat(source: SourceFile): Promise<Format> {
 	if (text.startsWith('PK')) return 'xlsx';
 	if (/^\s*[[{]/.test(text)) return 'json';
 	return 'csv';
+}
+
+/**
+ * What the size check needs of a file, known without reading its data: its size, its format (by
+ * extension, else by its first four bytes) and, for Parquet, the rows its footer states.
+ */
+export async function sizeOf(source: SourceFile): Promise<SizedFile> {
+	const format = await detectFormat(source);
+	const rows = format === 'parquet' ? await parquetRows(source.blob) : undefined;
+	return { name: source.name, format, bytes: source.blob.size, rows };
 }
 
 /** Reads one file into staging table `table` with the reader its format needs. */

@@ -3,7 +3,7 @@ import { gzipSync, zstdCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../../engine/engine';
 import { createNodeEngine } from '../../engine/node-engine';
-import { readParquet } from './parquet';
+import { parquetRows, readParquet } from './parquet';
 import { HOSTILE, rowsOf, sameFromDisk, typesOf } from './test-support';
 import type { ReadProgress } from './types';
 
@@ -117,5 +117,10 @@ describe('readParquet', () => {
 
 	it('gives the same table from an in-memory Blob and from a file on disk', async () => {
 		await sameFromDisk(db, parquet(), 's.parquet', readParquet);
+	});
+
+	it('states its rows from the footer, for the size check; none from a file that is not Parquet', async () => {
+		expect(await parquetRows(new Blob([parquet()]))).toBe(8);
+		expect(await parquetRows(new Blob(['patient,pain\nP1,7.5\n']))).toBeUndefined();
 	});
 });

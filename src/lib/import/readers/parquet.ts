@@ -35,10 +35,7 @@ export async function readParquet(
 	table: string,
 	options: ReadOptions = {}
 ): Promise<StagedFile> {
-	const file: AsyncBuffer = {
-		byteLength: source.blob.size,
-		slice: (start, end) => source.blob.slice(start, end).arrayBuffer()
-	};
+	const file = byteRanges(source.blob);
 	const metadata = await parquetMetadataAsync(file, { parsers: PARSERS }).catch((e: unknown) => {
 		throw new Error(`${source.name} is not a Parquet file, or it is damaged (${message(e)}).`, {
 			cause: e
@@ -79,6 +76,23 @@ export async function readParquet(
 	}
 	position = source.blob.size;
 	return stageRows(db, source, table, 'parquet', rows);
+}
+
+/**
+ * The rows a Parquet file's footer states, read from its last bytes alone (the size check runs
+ * before any data is read); undefined when there is no footer to read, which the reader reports.
+ */
+export async function parquetRows(blob: Blob): Promise<number | undefined> {
+	try {
+		return Number((await parquetMetadataAsync(byteRanges(blob))).num_rows);
+	} catch {
+		return undefined;
+	}
+}
+
+/** The Blob as hyparquet reads it: byte ranges on demand, never the whole file. */
+function byteRanges(blob: Blob): AsyncBuffer {
+	return { byteLength: blob.size, slice: (start, end) => blob.slice(start, end).arrayBuffer() };
 }
 
 /** The file offset just past a column chunk's pages. */
