@@ -1,10 +1,11 @@
-// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis|first-load|server]:
+// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis|first-load|server|server-scale]:
 // import + trend query timings, the app's LocalEngine vs the same calls on bare duckdb-wasm, in
 // Node and in Chromium; then the analysis page's "filter change → all charts" in Chromium, the app's
 // Coordinator vs the same SQL bare (analysis/); then the real app's cold and warm first chart
 // (first-load.ts, `--first-load-runs N --first-load-baseline DIR`); then the DuckDB server under
 // 20 simulated dashboards for 60 s (server-load.ts, `--server-rows N --server-dashboards N
-// --server-seconds N`). Prints Markdown tables (stdout), writes
+// --server-seconds N`); then the server engine alone at 10M and 50M sessions (server-scale.ts,
+// `--server-scale-rows 10000000,50000000`). Prints Markdown tables (stdout), writes
 // bench-data/results.json, reports progress on stderr. Timings only: nothing here asserts on them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,6 +20,7 @@ import { benchSize } from './core';
 import { BENCH_DIR, benchFile, type BenchFile } from './data';
 import { withHarnessPage } from './harness-page';
 import { loadTable, serverLoad } from './server-load';
+import { scaleTable, serverScale } from './server-scale';
 import { markdownTable, notes, statementMedians, summarise, type EnvRun } from './report';
 import type { BenchOptions } from './types';
 
@@ -94,7 +96,7 @@ async function inChromium(files: BenchFile[]): Promise<{ runs: EnvRun[]; version
 	return { runs, version };
 }
 
-const PARTS = ['import', 'analysis', 'first-load', 'server'] as const;
+const PARTS = ['import', 'analysis', 'first-load', 'server', 'server-scale'] as const;
 
 async function importPart(sizes: string[], env: string) {
 	const started = performance.now();
@@ -142,7 +144,8 @@ async function main() {
 			'first-load-baseline': { type: 'string' },
 			'server-rows': { type: 'string', default: '1000000' },
 			'server-dashboards': { type: 'string', default: '20' },
-			'server-seconds': { type: 'string', default: '60' }
+			'server-seconds': { type: 'string', default: '60' },
+			'server-scale-rows': { type: 'string', default: '10000000,50000000' }
 		}
 	});
 	const only = values.only as (typeof PARTS)[number] | undefined;
@@ -172,6 +175,11 @@ async function main() {
 		});
 		console.log(['', loadTable(server)].join('\n'));
 		json.server = { machine: machine(), ...server };
+	}
+	if (runs('server-scale')) {
+		const results = await serverScale(values['server-scale-rows'].split(',').map(Number));
+		console.log(['', scaleTable(results)].join('\n'));
+		json.serverScale = { machine: machine(), results };
 	}
 	mkdirSync(BENCH_DIR, { recursive: true }); // the import part's data files would make it
 	writeFileSync(path, JSON.stringify(json, null, '\t') + '\n');

@@ -39,7 +39,7 @@ const freePort = () =>
 	});
 
 /** Starts the server as a user would; resolves with its address and token once it listens. */
-async function startServer(
+export async function startServer(
 	file: string
 ): Promise<{ child: ChildProcess; base: string; token: string }> {
 	const port = await freePort();
@@ -62,7 +62,7 @@ async function startServer(
 	return { child, base: `http://127.0.0.1:${port}`, token };
 }
 
-const quantile = (sorted: number[], q: number) =>
+export const quantile = (sorted: number[], q: number) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
 export async function serverLoad(options: LoadOptions): Promise<LoadResult> {
