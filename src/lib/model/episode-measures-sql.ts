@@ -61,6 +61,8 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 			::ENUM('no baseline', 'no follow-up') AS excluded,
 		${patientFlagsSql(PATIENT_FLAGS)}
 	FROM judged
-	ORDER BY measure, condition`;
+	-- Excluded episodes together within each measure: excludedQuery reads only their row groups
+	-- (10M sessions, Node duckdb-wasm: 23 → 13 ms), the other charts skip them.
+	ORDER BY measure, excluded NULLS FIRST, condition`;
 	return { sql, params: targets.flat() };
 }
