@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_CSV_PATH } from '../../tests/support/db';
 import { runImport } from '../cli/import-command';
 import { rowObjects } from '../lib/engine/rows';
-import { openDatasetServer } from './dataset-server';
+import { LOOPBACK_HOSTS, openDatasetServer } from './dataset-server';
 
 const dir = mkdtempSync(join(tmpdir(), 'mo-server-'));
 const file = join(dir, 'sample.duckdb');
@@ -28,7 +28,8 @@ beforeAll(async () => {
 		appDir,
 		token: TOKEN,
 		limits: { maxRows: 1000, maxBytes: 200_000, timeoutMs: 1000 },
-		connections: 2
+		connections: 2,
+		hosts: LOOPBACK_HOSTS
 	});
 	await new Promise<void>((r) => server.server.listen(0, '127.0.0.1', r));
 	base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -58,11 +59,12 @@ async function failure(sql: string) {
 const COUNTS = `SELECT (SELECT count(*) FROM sessions) AS sessions,
 	(SELECT count(*) FROM episode_measures) AS episodes`;
 
-/** A raw GET, the path sent as written (fetch would tidy `..` away). */
-function rawGet(path: string): Promise<{ status: number; body: string }> {
+/** A raw GET, the path sent as written (fetch would tidy `..` away), any Host header. */
+function rawGet(path: string, host?: string): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
 		const { hostname, port } = new URL(base);
-		const req = httpRequest({ hostname, port, path, headers: auth }, (res) => {
+		const headers = host === undefined ? auth : { ...auth, Host: host };
+		const req = httpRequest({ hostname, port, path, headers }, (res) => {
 			let body = '';
 			res.on('data', (c: Buffer) => (body += c.toString()));
 			res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -148,6 +150,15 @@ describe('the dataset server', () => {
 			message: expect.stringMatching(/longer than 1 s/)
 		});
 		expect(await rows('SELECT 1 AS after')).toEqual([{ after: 1 }]);
+	});
+
+	it('answers only to its own names in the Host header, the token notwithstanding', async () => {
+		const { port } = new URL(base);
+		const rebound = await rawGet('/', `evil.example:${port}`);
+		expect(rebound).toEqual({ status: 421, body: 'This server answers only at its own address.' });
+		expect((await rawGet('/', 'evil.example')).status).toBe(421);
+		expect((await rawGet('/', `localhost:${port}`)).status).toBe(200);
+		expect((await rawGet('/', `127.0.0.1:${port}`)).status).toBe(200);
 	});
 
 	it('serves the app files, and refuses paths that leave its folder', async () => {

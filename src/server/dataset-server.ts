@@ -17,7 +17,16 @@ export interface ServerOptions {
 	limits: Limits;
 	/** Connections queries share (each runs on every core). */
 	connections: number;
+	/**
+	 * The names it answers to in the Host header (port aside); null: any (--allow-remote). A page
+	 * of another site whose name was re-pointed at 127.0.0.1 (DNS rebinding) sends its own name,
+	 * and is refused before the token is even looked at.
+	 */
+	hosts: readonly string[] | null;
 }
+
+/** The loopback names, as a Host header writes them. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 const MAX_REQUEST_BYTES = 1_000_000;
 
@@ -48,6 +57,9 @@ export async function openDatasetServer(options: ServerOptions) {
 	async function handle(request: IncomingMessage, response: ServerResponse) {
 		// Only the path and query are read; the base is a placeholder.
 		const url = new URL(request.url ?? '/', 'http://localhost');
+		if (!knownHost(request, options.hosts)) {
+			return send(response, 421, 'text/plain', 'This server answers only at its own address.');
+		}
 		if (request.method === 'GET' && acceptTokenInAddress(request, response, url, options.token)) {
 			return;
 		}
@@ -95,6 +107,12 @@ export async function openDatasetServer(options: ServerOptions) {
 			await engine.close();
 		}
 	};
+}
+
+function knownHost(request: IncomingMessage, hosts: readonly string[] | null): boolean {
+	if (hosts === null) return true;
+	const name = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+	return hosts.includes(name);
 }
 
 const DENIED = 'This server needs the token it printed at start: open the address it printed.';

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { newToken } from './access-token';
-import { openDatasetServer } from './dataset-server';
+import { LOOPBACK_HOSTS, openDatasetServer } from './dataset-server';
 
 const USAGE = `Usage: npm run serve -- <dataset.duckdb> [--port 8787] [--host 127.0.0.1] [--allow-remote]
                      [--app build] [--max-rows 200000] [--max-bytes 100000000] [--timeout 30]
@@ -53,7 +53,8 @@ async function main() {
 		appDir: values.app,
 		token,
 		limits: { maxRows, maxBytes, timeoutMs: seconds * 1000 },
-		connections: Math.max(2, availableParallelism())
+		connections: Math.max(2, availableParallelism()),
+		hosts: values['allow-remote'] ? null : LOOPBACK_HOSTS
 	});
 	server.listen(port, values.host, () => {
 		const host = values.host.includes(':') ? `[${values.host}]` : values.host;

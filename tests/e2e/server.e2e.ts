@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
-import { openDatasetServer } from '../../src/server/dataset-server';
+import { LOOPBACK_HOSTS, openDatasetServer } from '../../src/server/dataset-server';
 import { SAMPLE_CSV_PATH } from '../support/db';
 import { drawnOnScreen, openAnalysis, PANELS, ready } from './support/analysis';
 import { E2E_NOW, launchBrowser, openWatched } from './support/browser';
@@ -30,7 +30,8 @@ beforeAll(async () => {
 		appDir: 'build',
 		token: TOKEN,
 		limits: { maxRows: 200_000, maxBytes: 100_000_000, timeoutMs: 30_000 },
-		connections: 2
+		connections: 2,
+		hosts: LOOPBACK_HOSTS
 	});
 	await new Promise<void>((r) => served.server.listen(0, '127.0.0.1', r));
 	serverUrl = `http://127.0.0.1:${(served.server.address() as AddressInfo).port}/`;

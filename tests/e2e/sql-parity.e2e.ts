@@ -9,7 +9,7 @@ import type { Harness } from '../harness/harness';
 import { PARITY_QUERIES } from '../reference/parity-queries';
 import { toPlainJson } from '../reference/plain-json';
 import { runImport } from '../../src/cli/import-command';
-import { openDatasetServer } from '../../src/server/dataset-server';
+import { LOOPBACK_HOSTS, openDatasetServer } from '../../src/server/dataset-server';
 import { dbWithCsv, TEST_NOW } from '../support/db';
 import { serveStatic } from '../support/static-server';
 import { launchBrowser } from './support/browser';
@@ -68,7 +68,14 @@ async function onServer(csv: string): Promise<string[]> {
 	await runImport({ files: [join(dir, 'parity.csv')], json: false, now, out: file });
 	const token = 'parity-token';
 	const limits = { maxRows: 100_000, maxBytes: 50_000_000, timeoutMs: 30_000 };
-	const server = await openDatasetServer({ file, appDir: 'build', token, limits, connections: 2 });
+	const server = await openDatasetServer({
+		file,
+		appDir: 'build',
+		token,
+		limits,
+		connections: 2,
+		hosts: LOOPBACK_HOSTS
+	});
 	await new Promise<void>((r) => server.server.listen(0, '127.0.0.1', r));
 	const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/api/query`;
 	const out: string[] = [];
