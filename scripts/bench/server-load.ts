@@ -62,6 +62,20 @@ export async function startServer(
 	return { child, base: `http://127.0.0.1:${port}`, token };
 }
 
+type QuerySpec = { sql: string; params?: readonly unknown[] };
+
+/** One query posted as the app posts it; throws unless the answer is Arrow (then decoded). */
+export async function askServer(base: string, token: string, spec: QuerySpec): Promise<void> {
+	const response = await fetch(`${base}/api/query`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+		body: JSON.stringify({ sql: spec.sql, params: spec.params ?? [] })
+	});
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	if (!response.ok) throw new Error(`${response.status} ${new TextDecoder().decode(bytes)}`);
+	tableFromIPC(bytes); // an answer that is not Arrow counts as an error
+}
+
 export const quantile = (sorted: number[], q: number) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
@@ -79,18 +93,11 @@ export async function serverLoad(options: LoadOptions): Promise<LoadResult> {
 	const pageTimes: number[] = [];
 	const errors: string[] = [];
 	let requests = 0;
-	const query = async (spec: { sql: string; params?: readonly unknown[] }) => {
+	const query = async (spec: QuerySpec) => {
 		requests++;
 		const started = performance.now();
 		try {
-			const response = await fetch(`${base}/api/query`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-				body: JSON.stringify({ sql: spec.sql, params: spec.params ?? [] })
-			});
-			const bytes = new Uint8Array(await response.arrayBuffer());
-			if (!response.ok) throw new Error(`${response.status} ${new TextDecoder().decode(bytes)}`);
-			tableFromIPC(bytes); // an answer that is not Arrow counts as an error
+			await askServer(base, token, spec);
 			latencies.push(performance.now() - started);
 		} catch (e) {
 			errors.push(e instanceof Error ? e.message : String(e));

@@ -4,14 +4,13 @@
 // would time the reader, not the dashboard), `npm run serve`'s server started on it, then one
 // dashboard replaying the analysis bench's filter changes, every chart's query of a state sent at
 // once as the page's coordinator sends them: filter → all charts, p50/p95, like the page's.
-import { tableFromIPC } from 'apache-arrow';
 import { existsSync, statSync } from 'node:fs';
 import { datasetFileEngine } from '../../src/cli/dataset-file';
 import { buildDerivedTables } from '../../src/lib/model/derived-tables';
 import { benchStates, pageQueries, WARMUPS } from './analysis/states';
 import { syntheticTablesSql } from './analysis/synthetic-sql';
 import { BENCH_DIR } from './data';
-import { quantile, startServer } from './server-load';
+import { askServer, quantile, startServer } from './server-load';
 
 export interface ScaleResult {
 	rows: number;
@@ -51,16 +50,10 @@ async function measure(rows: number): Promise<ScaleResult> {
 	const { path, seconds } = await syntheticDatasetFile(rows);
 	const { child, base, token } = await startServer(path);
 	const errors: string[] = [];
-	const query = async (spec: { sql: string; params?: readonly unknown[] }) => {
-		const response = await fetch(`${base}/api/query`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-			body: JSON.stringify({ sql: spec.sql, params: spec.params ?? [] })
+	const query = (spec: { sql: string; params?: readonly unknown[] }) =>
+		askServer(base, token, spec).catch((e: unknown) => {
+			errors.push(e instanceof Error ? e.message : String(e));
 		});
-		const bytes = new Uint8Array(await response.arrayBuffer());
-		if (!response.ok) errors.push(`${response.status} ${new TextDecoder().decode(bytes)}`);
-		else tableFromIPC(bytes); // decoded, as the page decodes each answer
-	};
 	const states = benchStates().map((s) => pageQueries(s.state).map((q) => q.spec));
 	const times: number[] = [];
 	try {
