@@ -13,8 +13,6 @@ const USAGE = `Usage: npm run serve -- <dataset.duckdb> [--port 8787] [--host 12
   --allow-remote  allow listening beyond this machine (anyone who has the token can read the data)
   --max-rows      rows a query may return; --max-bytes: bytes (Arrow IPC); --timeout: seconds`;
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
 function fail(message: string): never {
 	process.stderr.write(`${message}\n`);
 	process.exit(2);
@@ -35,7 +33,9 @@ async function main() {
 	});
 	const [file, ...extra] = positionals;
 	if (!file || extra.length) fail(USAGE);
-	if (!LOOPBACK.has(values.host) && !values['allow-remote']) {
+	// The address as a Host header writes it (an IPv6 one in brackets), the server's own names.
+	const host = values.host.includes(':') ? `[${values.host}]` : values.host;
+	if (!LOOPBACK_HOSTS.includes(host) && !values['allow-remote']) {
 		fail(`Listening on ${values.host} reaches beyond this machine: add --allow-remote to mean it.`);
 	}
 	await access(file).catch(() => fail(`Cannot read ${file}: no such file, or no permission.`));
@@ -57,7 +57,6 @@ async function main() {
 		hosts: values['allow-remote'] ? null : LOOPBACK_HOSTS
 	});
 	server.listen(port, values.host, () => {
-		const host = values.host.includes(':') ? `[${values.host}]` : values.host;
 		process.stdout.write(
 			`${info.dataset} on ${info.engine}, read only.\n` +
 				`Open http://${host}:${port}/?token=${token}\n` +
