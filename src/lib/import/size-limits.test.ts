@@ -18,7 +18,7 @@ const CSV_MAX = TAB_LIMITS.csv.max;
 const XLSX_MAX = TAB_LIMITS.xlsx.max;
 const SERVER =
 	'For larger datasets, import on the command line and open the dataset on the DuckDB server: ' +
-	'`npm run -s cli -- import <file> --out dataset.duckdb`, then `npm run serve -- dataset.duckdb` ' +
+	'“npm run -s cli -- import <file> --out dataset.duckdb”, then “npm run serve -- dataset.duckdb” ' +
 	'(see the README, Server mode).';
 
 describe('what a browser tab can import', () => {

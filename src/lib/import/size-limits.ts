@@ -73,9 +73,10 @@ export const TAB_LIMITS: Record<Format, TabLimit> = {
 	xlsx: EXCEL
 };
 
+// Read as plain text, never as Markdown: the commands are set off by quotation marks.
 const SERVER =
 	'For larger datasets, import on the command line and open the dataset on the DuckDB server: ' +
-	'`npm run -s cli -- import <file> --out dataset.duckdb`, then `npm run serve -- dataset.duckdb` ' +
+	'“npm run -s cli -- import <file> --out dataset.duckdb”, then “npm run serve -- dataset.duckdb” ' +
 	'(see the README, Server mode).';
 const WHY_EXCEL =
 	'An Excel workbook is read whole into memory (about 500 bytes per cell), so save the sheet ' +
