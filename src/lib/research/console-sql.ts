@@ -36,14 +36,51 @@ export function firstWord(text: string): string {
 export const startsAsRead = (text: string) => READING.has(firstWord(text));
 
 /**
- * The text as a subquery. One trailing semicolon (and blanks) is dropped, as anyone ends a query
- * with one. The closing parenthesis goes on a line of its own, so a trailing `-- comment` ends
- * before it; a comment or string left open swallows it instead, and the whole is a syntax error.
- * The text starts on the first line, so DuckDB's "LINE n" counts the researcher's own lines.
+ * The text as a subquery. A final semicolon is dropped, with only blanks and comments after it
+ * (`SELECT 1; -- done`), as anyone may end a query so. The closing parenthesis goes on a line of
+ * its own, so a trailing `-- comment` ends before it; a comment or string left open swallows it
+ * instead, and the whole is a syntax error. The text starts on the first line, so DuckDB's
+ * "LINE n" counts the researcher's own lines.
  */
 export function asSubquery(text: string): string {
-	const body = text.replace(/;\s*$/, '');
-	return `(${body}\n) AS console_query`;
+	return `(${withoutFinalSemicolon(text)}\n) AS console_query`;
+}
+
+/**
+ * The text without its last semicolon when nothing but blanks and comments follows it. Strings
+ * and quoted names are stepped over whole (a doubled quote inside one reads as two strings side
+ * by side, which changes nothing here), and so are comments: a `;` inside either is no end.
+ */
+export function withoutFinalSemicolon(text: string): string {
+	let semicolon = -1;
+	let codeAfter = false;
+	for (let i = 0; i < text.length;) {
+		const skip = skipped(text, i);
+		if (skip > i) {
+			if (text[i] === "'" || text[i] === '"') codeAfter = true;
+			i = skip;
+			continue;
+		}
+		if (text[i] === ';') [semicolon, codeAfter] = [i, false];
+		else if (!/\s/.test(text[i]!)) codeAfter = true;
+		i++;
+	}
+	return semicolon === -1 || codeAfter
+		? text
+		: text.slice(0, semicolon) + text.slice(semicolon + 1);
+}
+
+/** Where the string, quoted name or comment starting at `i` ends (i itself if none starts). */
+function skipped(text: string, i: number): number {
+	const close = (end: string, from: number) => {
+		const at = text.indexOf(end, from);
+		return at === -1 ? text.length : at + end.length;
+	};
+	const c = text[i];
+	if (c === "'" || c === '"') return close(c, i + 1);
+	if (text.startsWith('--', i)) return close('\n', i + 2);
+	if (text.startsWith('/*', i)) return close('*/', i + 2);
+	return i;
 }
 
 const int = (n: number) => Math.max(0, Math.trunc(n));

@@ -160,6 +160,14 @@ describe('the console reads', () => {
 		expect(await snapshot()).toEqual(before);
 	});
 
+	it('runs a query ended by a semicolon and a comment', async () => {
+		for (const text of ['SELECT 1 AS one; -- the end', 'SELECT 1 AS one;\n/* the end */'])
+			expect((await run(text)).rows, text).toEqual([['1']]);
+		expect((await failure('SELECT 1 AS one; SELECT 2; -- two'))?.summary).toMatch(
+			/one statement at a time/
+		);
+	});
+
 	it('runs SELECT, WITH and FROM-first queries over the dataset and the analysis tables', async () => {
 		const [sessions] = await rows<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM sessions');
 		const select = await run('SELECT count(*) AS n FROM sessions;');
