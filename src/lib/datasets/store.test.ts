@@ -65,6 +65,20 @@ describe('dataset store', () => {
 		});
 	});
 
+	it('lists records imported at the same moment by name, then id', async () => {
+		const store = openDatasetStore(factory);
+		const at = '2024-01-01T10:00:00.000Z';
+		for (const [id, name] of [
+			['z', 'Beta'],
+			['b', 'Alpha'],
+			['a', 'Beta'],
+			['c', 'Gamma']
+		])
+			await store.save(dataset(id!, at, name), []);
+		await store.save(dataset('later', '2024-01-02T10:00:00.000Z', 'Zeta'), []);
+		expect((await store.list()).map((r) => r.id)).toEqual(['later', 'b', 'a', 'z', 'c']);
+	});
+
 	it('loads tables and extra back, and null for an unknown id', async () => {
 		const store = openDatasetStore(factory);
 		const extra = { measures: [{ id: 'pain', min: 0, max: 10 }], mapping: { Datum: 'date' } };

@@ -97,9 +97,13 @@ export function openDatasetStore(
 		const records = await transact([RECORDS], 'readonly', (tx) =>
 			request<DatasetRecord[]>(tx.objectStore(RECORDS).getAll())
 		);
-		// ISO timestamps sort as text.
+		// ISO timestamps sort as text. Imports of the same moment (a batch, a restored backup)
+		// follow by name, then id: one order on every visit, not the store's key order.
 		return records.sort(
-			(a, b) => Number(a.createdAt < b.createdAt) - Number(a.createdAt > b.createdAt)
+			(a, b) =>
+				Number(a.createdAt < b.createdAt) - Number(a.createdAt > b.createdAt) ||
+				a.name.localeCompare(b.name) ||
+				Number(a.id > b.id) - Number(a.id < b.id)
 		);
 	};
 
