@@ -25,8 +25,9 @@ const USAGE = `Usage: npm run -s cli -- import <file...> [--mapping mapping.json
   --threshold       responder threshold in the measure's units (instead of its MCID)
   --min-patients    groups with fewer patients show no statistics (default 5)
   deid       import as above, then write a de-identified extract (docs/deid.md): one row per
-             session, random pseudonyms, days instead of dates, every combination of the
-             quasi-identifiers shared by at least k patients; its dictionary and report are
+             session, random pseudonyms, days instead of dates, every patient's combination
+             of the quasi-identifiers (over all their episodes) shared by at least k
+             patients; its dictionary and report are
              written beside it (<out>.dictionary.csv, <out>.report.json)
   --out      the extract's file; .csv or .parquet decides the format
   --k        the smallest number of patients sharing a combination (default 5)

@@ -35,17 +35,23 @@ export const ALLOWED = [
 
 /**
  * An independent reading of an exported CSV against its report, in plain JS: the smallest
- * number of distinct patients sharing a combination of the quasi-identifiers, rows, patients,
+ * number of distinct patients sharing a record — the set of combinations of the
+ * quasi-identifiers over all of a patient's rows, as the pseudonym links them — rows, patients,
  * episodes, and the values seen per column.
  */
 export function readExtract(csv: string, quasi: readonly string[]) {
 	const rows = csvParse(csv.replace(/^\ufeff/, ''));
-	const classes = new Map<string, Set<string>>();
+	const combinations = new Map<string, Set<string>>();
 	for (const r of rows) {
-		const key = JSON.stringify(quasi.map((q) => r[q]));
-		classes.set(key, (classes.get(key) ?? new Set()).add(r.patient!));
+		const combination = JSON.stringify(quasi.map((q) => r[q]));
+		combinations.set(r.patient!, (combinations.get(r.patient!) ?? new Set()).add(combination));
 	}
-	const sizes = [...classes.values()].map((s) => s.size);
+	const classes = new Map<string, number>();
+	for (const set of combinations.values()) {
+		const record = JSON.stringify([...set].sort());
+		classes.set(record, (classes.get(record) ?? 0) + 1);
+	}
+	const sizes = [...classes.values()];
 	return {
 		columns: rows.columns,
 		rows,

@@ -213,6 +213,42 @@ describe('options', () => {
 	});
 });
 
+describe('a patient with several episodes', () => {
+	it('is in the class of their whole record: two conditions together are a combination', async () => {
+		// Five patients with neck pain, five with low back pain, one with both: each episode's
+		// condition is shared by 6 patients, but only one patient had both.
+		const header = 'patient_id,clinic,condition,technique,session_date,pain';
+		const rows = [
+			...Array.from({ length: 5 }, (_, i) => `n${i},North,Neck pain,Swedish,2024-01-0${i + 1},5`),
+			...Array.from(
+				{ length: 5 },
+				(_, i) => `b${i},North,Low back pain,Swedish,2024-01-0${i + 1},5`
+			),
+			'both,North,Neck pain,Swedish,2024-01-01,6',
+			'both,North,Low back pain,Swedish,2024-09-01,6'
+		];
+		const { db: several } = await dbWithCsv([header, ...rows].join('\n'));
+		try {
+			const exported = await deidentify(several, {
+				quasi: ['condition'],
+				randomBytes: seededBytes(5)
+			});
+			const { report } = exported;
+			expect(report.input).toMatchObject({ patients: 11, episodes: 12 });
+			expect(report.suppressed).toMatchObject({ patients: 1, episodes: 2 });
+			expect(report.output).toMatchObject({ patients: 10, classes: 2 });
+			expect(report.kReached).toBe(5);
+			const facts = expectedFacts(decode(file(exported, 'deid-extract.csv').bytes), report, [
+				'pain'
+			]);
+			expect(facts.smallestClass).toBe(5);
+			expectReportedCounts(facts, report);
+		} finally {
+			await several.close();
+		}
+	}, 60_000);
+});
+
 describe('hostile labels', () => {
 	it('reach Parquet verbatim and CSV with formulas neutralised', async () => {
 		const rows = Array.from({ length: 6 }, (_, i) =>

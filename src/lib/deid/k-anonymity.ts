@@ -15,9 +15,24 @@ import {
 const classKey = (quasi: readonly QuasiField[], levels: Levels) =>
 	quasi.map((f) => levelSql(f, levels[f])).join(', ') || 'NULL';
 
-/** Distinct patients in each episode's class (k-anonymity counts people, not episodes). */
-const classSizes = (quasi: readonly QuasiField[], levels: Levels) =>
-	`count(DISTINCT pseudonym) OVER (PARTITION BY ${classKey(quasi, levels)})`;
+/**
+ * Each patient's record in the extract, one row per patient: the distinct combinations of
+ * `tuple` over their episodes, sorted. The pseudonym links a patient's episodes, so what could
+ * single them out is the whole set (two rare conditions together), not each episode alone.
+ */
+export const patientRecordsSql = (tuple: string, from: string) =>
+	`SELECT pseudonym, list_sort(list_distinct(list(row(${tuple})))) AS record
+	FROM ${from} GROUP BY pseudonym`;
+
+/**
+ * Every episode with `size`: the distinct patients whose record equals its patient's
+ * (k-anonymity counts people, not episodes, and a patient's class is that of their record).
+ */
+const sizedEpisodes = (quasi: readonly QuasiField[], levels: Levels) =>
+	`SELECT d.*, r.size FROM deid_episodes d JOIN (
+		SELECT pseudonym, count(*) OVER (PARTITION BY record) AS size
+		FROM (${patientRecordsSql(classKey(quasi, levels), 'deid_episodes')})
+	) r USING (pseudonym)`;
 
 /** Episodes (of all) in classes of fewer than k patients, with the levels given. */
 export function smallClassesQuery(
@@ -27,7 +42,7 @@ export function smallClassesQuery(
 ): QuerySpec {
 	return {
 		sql: `SELECT (count(*) FILTER (WHERE size < ?))::INTEGER AS small, count(*)::INTEGER AS episodes
-			FROM (SELECT ${classSizes(quasi, levels)} AS size FROM deid_episodes)`,
+			FROM (${sizedEpisodes(quasi, levels)})`,
 		params: [k]
 	};
 }
@@ -64,7 +79,8 @@ export async function chooseLevels(
 
 /**
  * The episodes with their released values (quasi-identifiers at their levels, every other field
- * as at level 0), the size of their class in patients, and whether they are kept (class ≥ k).
+ * as at level 0), the size of their patient's class in patients, and whether they are kept (a
+ * class of k or more: a patient is kept or suppressed whole).
  */
 export function classesQuery(quasi: readonly QuasiField[], levels: Levels, k: number): QuerySpec {
 	const fields = QUASI_FIELDS.map(
@@ -73,9 +89,8 @@ export function classesQuery(quasi: readonly QuasiField[], levels: Levels, k: nu
 	return {
 		sql: `CREATE OR REPLACE TEMP TABLE deid_classes AS
 			SELECT episode, pseudonym, episode_no, sessions, ${fields.join(', ')},
-				${classSizes(quasi, levels)}::INTEGER AS class_patients,
-				${classSizes(quasi, levels)} >= ? AS kept
-			FROM deid_episodes`,
+				size::INTEGER AS class_patients, size >= ? AS kept
+			FROM (${sizedEpisodes(quasi, levels)})`,
 		params: [k]
 	};
 }

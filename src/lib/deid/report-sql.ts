@@ -1,10 +1,15 @@
 import type { QuerySpec } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
+import { patientRecordsSql } from './k-anonymity';
 import { levelSql, type LadderStep, type QuasiField } from './quasi-identifiers';
 
-/** Episodes, patients and sessions before and after suppression; k reached; classes kept. */
+/**
+ * Episodes, patients and sessions before and after suppression; k reached; classes kept (the
+ * distinct patient records, as k-anonymity.ts counts them).
+ */
 export function countsQuery(quasi: readonly QuasiField[]): QuerySpec {
-	const key = quasi.length ? `row(${quasi.map(quoteIdent).join(', ')})` : '1';
+	const tuple = quasi.map(quoteIdent).join(', ') || 'NULL';
+	const kept = `(SELECT * FROM deid_classes WHERE kept)`;
 	return {
 		sql: `SELECT count(*)::INTEGER AS episodes, count(DISTINCT pseudonym)::INTEGER AS patients,
 			coalesce(sum(sessions), 0)::INTEGER AS sessions,
@@ -12,7 +17,7 @@ export function countsQuery(quasi: readonly QuasiField[]): QuerySpec {
 			(count(DISTINCT pseudonym) FILTER (WHERE kept))::INTEGER AS kept_patients,
 			coalesce(sum(sessions) FILTER (WHERE kept), 0)::INTEGER AS kept_sessions,
 			(min(class_patients) FILTER (WHERE kept))::INTEGER AS k_reached,
-			(count(DISTINCT ${key}) FILTER (WHERE kept))::INTEGER AS classes
+			(SELECT count(DISTINCT record)::INTEGER FROM (${patientRecordsSql(tuple, kept)})) AS classes
 		FROM deid_classes`
 	};
 }

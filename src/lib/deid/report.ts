@@ -50,7 +50,7 @@ export function reportText(r: DeidReport): string {
 		`De-identified export: ${r.output.rows} rows (${count(r.output)}) of ${count(r.input)}.`,
 		r.kReached === null
 			? `k-anonymity: no episode could be kept with k = ${r.k} on ${quasi}.`
-			: `k-anonymity: every combination of ${quasi} is shared by at least ${r.kReached} patients (k = ${r.k} asked; ${plural(r.output.classes, 'combination')}).`,
+			: `k-anonymity: every patient's combination of ${quasi}, over all their episodes, is shared by at least ${r.kReached} patients (k = ${r.k} asked; ${plural(r.output.classes, 'combination')}).`,
 		'Removed:',
 		...r.removed.map((c) => `  ${c.column}: ${c.reason}`),
 		`Generalised (${plural(r.smallClassesAtStart, 'episode')} in combinations of fewer than ${r.k} patients at first):`,
