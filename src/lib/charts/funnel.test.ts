@@ -67,17 +67,20 @@ describe('funnelDomains', () => {
 });
 
 describe('labelSides', () => {
+	const at = (n: number, difference: number, width = 5) => ({ n, difference, width });
+
 	it('puts a name beside its point unless a nearby name is there, then above, then below', () => {
-		const sides = labelSides(
-			[
-				{ n: 30, difference: 0.07 },
-				{ n: 31, difference: 0.06 },
-				{ n: 32, difference: 0.05 },
-				{ n: 60, difference: 0.06 }
-			],
-			5,
-			0.1
-		);
+		const sides = labelSides([at(30, 0.07), at(31, 0.06), at(32, 0.05), at(60, 0.06)], 0.1);
 		expect(sides).toEqual(['right', 'above', 'below', 'right']);
+	});
+
+	it('leaves a name off when all three places are taken, rather than print it over another', () => {
+		const sides = labelSides([at(30, 0.07), at(31, 0.06), at(32, 0.05), at(33, 0.06)], 0.1);
+		expect(sides).toEqual(['right', 'above', 'below', null]);
+	});
+
+	it('measures the reach of a name by its length: a short one leaves room beside it', () => {
+		expect(labelSides([at(30, 0.07, 1), at(32, 0.06)], 0.1)).toEqual(['right', 'right']);
+		expect(labelSides([at(30, 0.07, 3), at(32, 0.06)], 0.1)).toEqual(['right', 'above']);
 	});
 });

@@ -75,30 +75,31 @@ export type LabelSide = 'right' | 'above' | 'below';
 
 /**
  * Where each point's name goes so that names of nearby points do not print over each other:
- * beside the point, unless a name already placed sits within a label's reach (`width` and
- * `height`, in the axes' units), then above, then below. Points in order of n, names placed
- * greedily: enough for the dozens of clinics or therapists a funnel shows.
+ * beside the point, unless a name already placed there would overlap it (each name `width` long
+ * and `height` high, in the axes' units), then above, then below; null when all three are taken,
+ * and the name is left off (the point keeps it in its tooltip and the table lists it: a name
+ * printed over another is read as neither). Points in order of n, names placed greedily: enough
+ * for the dozens of clinics or therapists a funnel shows.
  */
 export function labelSides(
-	points: readonly { n: number; difference: number }[],
-	width: number,
+	points: readonly { n: number; difference: number; width: number }[],
 	height: number
-): LabelSide[] {
-	const placed: { n: number; y: number }[] = [];
+): (LabelSide | null)[] {
+	const placed: { n: number; y: number; width: number }[] = [];
 	const order = points.map((_, i) => i).sort((a, b) => points[a]!.n - points[b]!.n);
-	const sides: LabelSide[] = Array<LabelSide>(points.length).fill('right');
+	const sides: (LabelSide | null)[] = Array<LabelSide | null>(points.length).fill(null);
 	// A name moved up or down clears the one beside the point by a fifth of a label's height.
 	const shift = { right: 0, above: 1.2 * height, below: -1.2 * height };
 	for (const i of order) {
 		const p = points[i]!;
+		// Placed in order of n: an earlier name reaches this one if it is longer than their gap.
 		const free = (side: LabelSide) =>
 			placed.every(
-				(q) =>
-					Math.abs(q.n - p.n) >= width || Math.abs(q.y - (p.difference + shift[side])) >= height
+				(q) => p.n - q.n >= q.width || Math.abs(q.y - (p.difference + shift[side])) >= height
 			);
-		const side = (['right', 'above', 'below'] as const).find(free) ?? 'right';
+		const side = (['right', 'above', 'below'] as const).find(free) ?? null;
 		sides[i] = side;
-		placed.push({ n: p.n, y: p.difference + shift[side] });
+		if (side) placed.push({ n: p.n, y: p.difference + shift[side], width: p.width });
 	}
 	return sides;
 }
