@@ -37,13 +37,13 @@ describe('what a browser tab can import', () => {
 	});
 
 	it('holds Excel to a far smaller size than CSV, and says why and what to do', () => {
-		const bytes = 20e6; // fits easily as CSV
+		const bytes = 60e6; // fits easily as CSV
 		expect(sizeRefusal([csv(bytes)])).toBeNull();
 		expect(sizeRefusal([xlsx(bytes)])).toBe(
-			'sessions.xlsx is 20 MB; this browser tab can import Excel workbooks up to about 7 MB ' +
-				'(about 140 000 sessions). An Excel workbook is read whole into memory (about 500 bytes ' +
-				'per cell), so save the sheet as CSV (CSV UTF-8) to import up to about 210 MB here. ' +
-				SERVER
+			'sessions.xlsx is 60 MB; this browser tab can import Excel workbooks up to about 50 MB ' +
+				'(about 1 million sessions). An Excel workbook is parsed in JavaScript, about a minute ' +
+				'for every 500 000 rows, so save the sheet as CSV (CSV UTF-8) to import up to about ' +
+				`210 MB here. ${SERVER}`
 		);
 	});
 
@@ -59,7 +59,7 @@ describe('what a browser tab can import', () => {
 	it('counts files of different formats by the share of the tab each one takes', () => {
 		const files = [csv(CSV_MAX * 0.6, 'a.csv'), xlsx(XLSX_MAX * 0.5, 'b.xlsx')];
 		expect(sizeRefusal(files)).toMatch(
-			/^Together, a\.csv and b\.xlsx are more than this browser tab can import at once \(about 210 MB of CSV or 7 MB of Excel\)\. An Excel workbook is read whole/
+			/^Together, a\.csv and b\.xlsx are more than this browser tab can import at once \(about 210 MB of CSV or 50 MB of Excel\)\. An Excel workbook is parsed in JavaScript/
 		);
 		expect(sizeRefusal([csv(CSV_MAX * 0.5), xlsx(XLSX_MAX * 0.5)])).toBeNull();
 	});

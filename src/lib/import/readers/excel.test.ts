@@ -4,6 +4,7 @@ import writeXlsxFile, { type SheetData } from 'write-excel-file/universal';
 import type { LocalEngine } from '../../engine/engine';
 import { createNodeEngine } from '../../engine/node-engine';
 import { readXlsx } from './excel';
+import type { ReadOptions, SourceFile } from './types';
 import { HOSTILE, rowsOf, sameFromDisk } from './test-support';
 
 let db: LocalEngine;
@@ -77,14 +78,33 @@ async function workbook(): Promise<Uint8Array<ArrayBuffer>> {
 	);
 }
 
-describe('readXlsx', () => {
+// Both ways of reading a workbook — loaded whole (up to a size), row by row from its XML (beyond)
+// — give the same tables and notes.
+describe.each([
+	['loaded whole', Infinity],
+	['read row by row', 0]
+] as const)('readXlsx, %s', (how, wholeWorkbookMaxBytes) => {
+	const streamed = how === 'read row by row';
+	/** Each way stages its own tables. */
+	const t = (name: string) => (streamed ? `${name}_rows` : name);
+	const readXlsxAs = (
+		db: LocalEngine,
+		source: SourceFile,
+		table: string,
+		options: ReadOptions = {}
+	) => readXlsx(db, source, table, { ...options, wholeWorkbookMaxBytes });
+
 	it('stages the first sheet as text, numbered by record and by sheet row', async () => {
 		const bytes = await workbook();
-		const staged = await readXlsx(db, { name: 'sessions.xlsx', blob: new Blob([bytes]) }, 'x1');
+		const staged = await readXlsxAs(
+			db,
+			{ name: 'sessions.xlsx', blob: new Blob([bytes]) },
+			t('x1')
+		);
 		expect(staged).toEqual({
 			file: 'sessions.xlsx',
 			format: 'xlsx',
-			table: 'x1',
+			table: t('x1'),
 			columns: ['Patient', 'Pain', 'pain (2)', 'Date', 'Notes', 'Flag'],
 			rows: 7,
 			notes: ["Read sheet 'Sessions'.", '1 blank row skipped (not counted as records).'],
@@ -104,7 +124,7 @@ describe('readXlsx', () => {
 				Flag
 			};
 		};
-		expect(await rowsOf(db, 'x1')).toEqual([
+		expect(await rowsOf(db, t('x1'))).toEqual([
 			row(1, 2, 'P1', '7.5', '0.3', '2024-03-05', HOSTILE[0], 'true'),
 			row(2, 3, 'P2', '10', null, '2024-03-06T14:30:00', HOSTILE[1], 'false'),
 			row(3, 5, 'P3', '0.3', '3', '08:30:00', HOSTILE[2], null),
@@ -117,14 +137,16 @@ describe('readXlsx', () => {
 
 	it('reads another sheet by name from its first non-empty row; merged cells fill their range', async () => {
 		const blob = new Blob([await workbook()]);
-		const staged = await readXlsx(db, { name: 'sessions.xlsx', blob }, 'x2', { sheet: 'Visits' });
+		const staged = await readXlsxAs(db, { name: 'sessions.xlsx', blob }, t('x2'), {
+			sheet: 'Visits'
+		});
 		expect(staged.columns).toEqual(['Visit', 'Score']);
 		expect(staged.notes).toEqual([
 			"Read sheet 'Visits'.",
 			'1 empty column without a header skipped.'
 		]);
 		expect(staged.sheet).toBe('Visits');
-		expect(await rowsOf(db, 'x2')).toEqual([
+		expect(await rowsOf(db, t('x2'))).toEqual([
 			{ __source_row: 1, __sheet_row: 3, Visit: 'v1', Score: '5' },
 			{ __source_row: 2, __sheet_row: 4, Visit: 'merged', Score: 'merged' },
 			{ __source_row: 3, __sheet_row: 5, Visit: 'down', Score: '6' },
@@ -135,7 +157,7 @@ describe('readXlsx', () => {
 	it('names the sheets when asked for one the workbook lacks', async () => {
 		const blob = new Blob([await workbook()]);
 		await expect(
-			readXlsx(db, { name: 'sessions.xlsx', blob }, 'x3', { sheet: 'Data' })
+			readXlsxAs(db, { name: 'sessions.xlsx', blob }, t('x3'), { sheet: 'Data' })
 		).rejects.toThrow(
 			"sessions.xlsx: the workbook has no sheet named 'Data' (sheets: Sessions, Visits)."
 		);
@@ -143,7 +165,7 @@ describe('readXlsx', () => {
 
 	it('explains files that are not .xlsx workbooks', async () => {
 		const read = (bytes: number[]) =>
-			readXlsx(db, { name: 'a.xlsx', blob: new Blob([new Uint8Array(bytes)]) }, 'x4');
+			readXlsxAs(db, { name: 'a.xlsx', blob: new Blob([new Uint8Array(bytes)]) }, t('x4'));
 		await expect(read([])).rejects.toThrow('a.xlsx is empty.');
 		await expect(read([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])).rejects.toThrow(
 			/old-style \.xls workbook or is protected with a password/
@@ -154,6 +176,6 @@ describe('readXlsx', () => {
 	});
 
 	it('gives the same table from an in-memory Blob and from a file on disk', async () => {
-		await sameFromDisk(db, await workbook(), 'sessions.xlsx', readXlsx);
+		await sameFromDisk(db, await workbook(), 'sessions.xlsx', readXlsxAs);
 	});
 });

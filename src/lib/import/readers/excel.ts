@@ -1,20 +1,30 @@
-import type { CellValue } from '@cj-tech-master/excelts';
 import type { LocalEngine } from '../../engine/engine';
-import { cellText, isoDateTime, type Cell } from './cell-text';
+import type { Cell } from './cell-text';
 import { stagingColumnNames } from './columns';
+import { modelSheet } from './excel-model';
+import { streamedSheet, type RowVisitor, type SheetRows } from './excel-stream';
 import { progressReporter, StagingRows, stageRows } from './records';
 import type { ReadOptions, SourceFile, StagedFile } from './types';
 
-/** Excel's serial day 1 (1900-01-01, as Excel counts); anything earlier is a time of day alone. */
-const EXCEL_DAY_ONE = Date.UTC(1899, 11, 31);
 /** An OLE2 container: a legacy .xls workbook, or an .xlsx protected with a password. */
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * Workbooks up to this size are loaded whole, which reads every cell exactly as Excel shows it;
+ * larger ones row by row (excel-stream.ts), whose memory does not grow with the rows. At ~500
+ * bytes of memory a cell loaded whole and 3.45 bytes a cell in the generator's file, 7 MB is
+ * about a gigabyte of memory (import/size-limits.ts).
+ */
+export const WHOLE_WORKBOOK_MAX_BYTES = 7_000_000;
 
 /**
  * Stages one sheet of an .xlsx workbook (the first unless `options.sheet` names another). The
  * header is the first non-empty row; `__sheet_row` is the row number Excel shows, so a clinician
  * can find any record in the workbook. Formulas give their cached result; a merged cell's value
- * fills every cell of the merge, as Excel shows it.
+ * fills every cell of the merge, as Excel shows it. The sheet's rows are visited twice, once to
+ * find the header, the last row and the columns in use, once to stage: from the whole-workbook
+ * model up to WHOLE_WORKBOOK_MAX_BYTES, from the file row by row beyond, where a workbook then
+ * takes the memory of its staged rows, as a CSV does.
  */
 export async function readXlsx(
 	db: LocalEngine,
@@ -23,21 +33,19 @@ export async function readXlsx(
 	options: ReadOptions = {}
 ): Promise<StagedFile> {
 	const bytes = new Uint8Array(await source.blob.arrayBuffer());
-	const { sheets, sheet, cells } = await sheetCells(source.name, bytes, options.sheet);
-	const filled = (row: Cell[] | undefined) => !!row?.some((cell) => cell !== null);
-	const headerAt = cells.findIndex(filled);
-	if (headerAt < 0) throw new Error(`${source.name}: the sheet '${sheet}' is empty.`);
-	// Formatted but empty rows after the table are not blank records.
-	const end = cells.findLastIndex(filled) + 1;
-	const width = cells.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-	const header = Array.from({ length: width }, (_, c) => cells[headerAt]![c] ?? null);
+	const { sheets, sheet, eachRow } = await chosenSheet(
+		source.name,
+		bytes,
+		options.sheet,
+		options.wholeWorkbookMaxBytes ?? WHOLE_WORKBOOK_MAX_BYTES
+	);
+	const { header, headerRow, lastRow, filled } = await sheetLayout(eachRow);
+	if (headerRow === null) throw new Error(`${source.name}: the sheet '${sheet}' is empty.`);
 	// Columns with neither a name nor a value are layout (a table starting in column B), not data.
-	const kept = header
-		.map((_, c) => c)
-		.filter((c) => header[c] !== null || cells.some((row, r) => r > headerAt && row?.[c] != null));
+	const kept = header.map((_, c) => c).filter((c) => header[c] !== null || filled[c]);
 	const names = stagingColumnNames(header);
 	const notes = [`Read sheet '${sheet}'.`];
-	const dropped = width - kept.length;
+	const dropped = header.length - kept.length;
 	if (dropped > 0)
 		notes.push(`${dropped} empty column${dropped === 1 ? '' : 's'} without a header skipped.`);
 
@@ -46,22 +54,46 @@ export async function readXlsx(
 		kept.map((c) => names[c]!),
 		{ sheetRow: true, onChunk: report }
 	);
-	for (let r = headerAt + 1; r < end; r++) {
-		const row = cells[r] ?? [];
-		rows.add(
-			kept.map((c) => row[c] ?? null),
-			r + 1
-		);
-	}
+	// Formatted but empty rows after the table are not blank records.
+	await eachRow((n, cells) => {
+		if (n > headerRow && n <= lastRow)
+			rows.add(
+				kept.map((c) => cells[c] ?? null),
+				n
+			);
+	});
 	return stageRows(db, source, table, 'xlsx', rows, { sheets, sheet, notes });
 }
 
 /**
- * One sheet's cells as text: row n of the sheet is cells[n - 1], column c + 1 is cells[..][c].
- * Only the text leaves this function, so the workbook model (the bulk of the memory) can go.
- * The library (~870 kB) is loaded on first use: the app's first load carries none of it.
+ * The first pass: the header (the first row with a value, as wide as the widest row), its row
+ * number and that of the last row with a value (null when none has), and which columns hold a
+ * value below the header.
  */
-async function sheetCells(name: string, bytes: Uint8Array, wanted: string | undefined) {
+async function sheetLayout(eachRow: (visit: RowVisitor) => Promise<void>) {
+	let header: Cell[] = [];
+	let headerRow: number | null = null;
+	let lastRow = 0;
+	let width = 0;
+	const filled: boolean[] = [];
+	await eachRow((n, cells) => {
+		width = Math.max(width, cells.length);
+		if (!cells.some((cell) => cell !== null)) return;
+		lastRow = n;
+		if (headerRow === null) [header, headerRow] = [cells, n];
+		else cells.forEach((cell, c) => (filled[c] ||= cell !== null));
+	});
+	header = Array.from({ length: width }, (_, c) => header[c] ?? null);
+	return { header, headerRow: headerRow as number | null, lastRow, filled };
+}
+
+/** The sheet asked for (or the first), read whole or row by row; plain errors otherwise. */
+async function chosenSheet(
+	name: string,
+	bytes: Uint8Array,
+	wanted: string | undefined,
+	wholeMax: number
+): Promise<SheetRows> {
 	if (bytes.length === 0) throw new Error(`${name} is empty.`);
 	if (OLE2_MAGIC.every((b, i) => bytes[i] === b)) {
 		throw new Error(
@@ -69,49 +101,7 @@ async function sheetCells(name: string, bytes: Uint8Array, wanted: string | unde
 				'open it in Excel and save it as an unprotected Excel Workbook (.xlsx).'
 		);
 	}
-	const { Workbook } = await import('@cj-tech-master/excelts');
-	const workbook = new Workbook();
-	try {
-		await workbook.xlsx.load(bytes);
-	} catch (e) {
-		throw new Error(`${name} is not an Excel workbook (.xlsx), or it is damaged.`, { cause: e });
-	}
-	const sheets = workbook.worksheets.map((w) => w.name);
-	const sheet = wanted ?? sheets[0];
-	const worksheet = workbook.worksheets.find((w) => w.name === sheet);
-	if (sheet === undefined) throw new Error(`${name}: the workbook has no sheets.`);
-	if (!worksheet) {
-		throw new Error(
-			`${name}: the workbook has no sheet named '${sheet}' (sheets: ${sheets.join(', ')}).`
-		);
-	}
-	const cells: Cell[][] = [];
-	worksheet.eachRow({ includeEmpty: true }, (row, n) => {
-		cells[n - 1] = (row.values as CellValue[]).slice(1).map(excelText);
-	});
-	return { sheets, sheet, cells };
-}
-
-/** A cell as the sheet shows it: formulas by their cached result, rich text as plain text. */
-function excelText(value: CellValue): Cell {
-	if (typeof value === 'number') {
-		// Excel keeps 15 significant digits: 0.1+0.2 is the 0.3 the sheet shows.
-		return String(Number(value.toPrecision(15)));
-	}
-	if (value instanceof Date) {
-		// Serial numbers carry float noise (08:29:59.9996 for 08:30): round to the second.
-		const ms = Math.round(value.getTime() / 1000) * 1000;
-		if (ms < EXCEL_DAY_ONE) return new Date(ms).toISOString().slice(11, 19);
-		return isoDateTime(ms);
-	}
-	if (value === null || typeof value !== 'object') return cellText(value);
-	if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
-		return 'result' in value ? excelText(value.result) : null;
-	}
-	// A hyperlink's text is what the cell shows (the link itself is not data).
-	if ('hyperlink' in value) return cellText(value.text);
-	if ('richText' in value) return cellText(value.richText.map((run) => run.text).join(''));
-	if ('error' in value) return value.error;
-	if ('checkbox' in value) return cellText(value.checkbox);
-	return cellText(value);
+	return bytes.length <= wholeMax
+		? modelSheet(name, bytes, wanted)
+		: streamedSheet(name, bytes, wanted);
 }

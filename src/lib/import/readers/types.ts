@@ -21,6 +21,8 @@ export interface ReadProgress {
 export interface ReadOptions {
 	/** Excel: the sheet to read (default: the first). */
 	sheet?: string;
+	/** Excel: larger workbooks are read row by row (default: readers/excel.ts). */
+	wholeWorkbookMaxBytes?: number;
 	onProgress?: (progress: ReadProgress) => void;
 }
 
