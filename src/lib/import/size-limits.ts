@@ -38,7 +38,7 @@ const MB = 1_000_000;
  *   hundred thousand rows or let tens of millions through; its footer states the rows, and the
  *   reader's cost is the rows it stages, as for CSV: the same 2M.
  * - Excel: beyond 7 MB a workbook is read row by row from its XML (readers/excel-stream.ts), the
- *   rows held in JS as Arrow until staged, as JSON's are. 200k rows (9.9 MB): Node 9.6 s and a
+ *   rows held in JS as Arrow until staged, as JSON's are. 200k rows (9.9 MB): Node 7.2 s and a
  *   peak RSS of 679 MB, against 18.5 s and 1819 MB loaded whole; Chromium staged it in 20 s
  *   (~10 000 rows a second, three passes through the zip). 50 MB is about a million rows of the
  *   generator's workbook (3.45 bytes a cell), under two minutes here.

@@ -90,9 +90,14 @@ export function elements(tag: string, each: (xml: string) => void): PartReader {
 	};
 }
 
+/** Each attribute's pattern, made once: a sheet asks for a cell's type and style millions of times. */
+const ATTRIBUTES = new Map<string, RegExp>();
+
 /** An attribute's value, unescaped (undefined when the tag has none). */
 export function attribute(tag: string, name: string): string | undefined {
-	const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+	let pattern = ATTRIBUTES.get(name);
+	if (!pattern) ATTRIBUTES.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
+	const value = pattern.exec(tag)?.[1];
 	return value === undefined ? undefined : unescapeXml(value);
 }
 
