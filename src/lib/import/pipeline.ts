@@ -13,7 +13,7 @@ import { datasetTablesQueries } from './metadata-sql';
 import { problemsSql } from './problems-sql';
 import type { StagedFile } from './readers/types';
 import { summarise, type ImportReport } from './report';
-import { measureNamesSql, rowStatusSql } from './status-sql';
+import { duplicateStatusSql, measureNamesSql, rowStatusSql } from './status-sql';
 import { refuseAllRejected, refuseEmptyFiles } from './refusals';
 import { MissingFieldsError, missingRequired } from './required-fields';
 import { checkedMapping } from './validate-mapping';
@@ -131,6 +131,7 @@ export async function buildDataset(
 		await db.query({ sql: measureNamesSql(mapping) });
 		step('Checking every row');
 		await temp('cand_rows', rowStatusSql(mapping));
+		for (const sql of duplicateStatusSql(mapping)) await db.query({ sql });
 		await checkAccounting(db, files);
 		await refuseAllRejected(db, files);
 		await db.query({
