@@ -17,7 +17,7 @@ import { duplicateStatusSql, measureNamesSql, rowStatusSql } from './status-sql'
 import { refuseAllRejected, refuseEmptyFiles } from './refusals';
 import { MissingFieldsError, missingRequired } from './required-fields';
 import { checkedMapping } from './validate-mapping';
-import { valuesSql } from './values-sql';
+import { cellReadingsSql, valuesSql } from './values-sql';
 
 /**
  * Every row read must be decided exactly once (accepted + rejected = read). Checked, not
@@ -61,6 +61,7 @@ const WORK_TABLES = [
 	'mo_dates',
 	'mo_labels',
 	'mo_numbers',
+	'mo_readings',
 	'mo_events',
 	'mo_aliases',
 	'mo_user_aliases',
@@ -134,9 +135,8 @@ export async function buildDataset(
 		for (const sql of duplicateStatusSql(mapping)) await db.query({ sql });
 		await checkAccounting(db, files);
 		await refuseAllRejected(db, files);
-		await db.query({
-			sql: `CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`
-		});
+		await temp('mo_readings', cellReadingsSql(mapping, measures));
+		await db.query({ sql: `CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping)}` });
 		// The few cells that were not plain valid numbers: all that problems and coercions read.
 		await temp(
 			'odd_cells',
