@@ -2,19 +2,27 @@ import type { LocalEngine } from '../engine/engine';
 import { quoteIdent, quoteString } from '../engine/quote';
 import { rowObjects } from '../engine/rows';
 import { CATEGORIES } from './categories';
+import type { Mapping } from './mapping';
 
 /**
  * Accepted rows become sessions: one per patient × time × condition × technique (a long file
  * has several rows per session). A session's details come from its first source row: one struct
  * per group, taken at the lowest position (much faster than an ordered aggregate per column).
+ * In other layouts the row-status rules leave one accepted row per session key (a second would
+ * be an exact or a conflicting duplicate), so each row is its group and is not grouped.
  */
-export function sessionGroupsSql(): string {
+export function sessionGroupsSql(mapping: Mapping): string {
 	const details = `{'clinic': clinic_label, 'therapist': therapist_label, 'minutes': minutes_no,
 		'age_band': age_band_label, 'sex': sex_label, 'notes': notes_text, 'file_no': __file_no,
 		'source_row': __row, 'source_sheet_row': __sheet_row}`;
+	const keys = `patient_key AS patient, condition_label AS condition, technique_label AS technique,
+		session_key`;
+	if (mapping.layout !== 'long') {
+		return `SELECT ${keys}, day AS session_date, visit_no AS visit, pos AS first_row, ${details} AS first
+			FROM cand_rows WHERE reason IS NULL`;
+	}
 	return `
-		SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
-			session_key, min(day) AS session_date, min(visit_no) AS visit, min(pos) AS first_row,
+		SELECT ${keys}, min(day) AS session_date, min(visit_no) AS visit, min(pos) AS first_row,
 			arg_min(${details}, pos) AS first
 		FROM cand_rows WHERE reason IS NULL
 		GROUP BY session_key, patient_key, condition_label, technique_label`;

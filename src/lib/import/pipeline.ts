@@ -146,7 +146,7 @@ export async function buildDataset(
 		await temp('import_problems_next', problemsSql(mapping, now));
 		await temp('import_coercions_next', coercionsSql(mapping));
 		step('Building sessions and episodes of care');
-		await temp('session_groups', sessionGroupsSql());
+		await temp('session_groups', sessionGroupsSql(mapping));
 		await temp(
 			'sessions_next',
 			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS)
