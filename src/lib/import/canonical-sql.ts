@@ -46,21 +46,28 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 	);
 	const pair = 'patient, condition, technique';
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
+	// Every course opens at a dated session, bar a pair's first (a gap needs two dates), and
+	// dated sessions run in date order: so a course's first date is its opening one, or in the
+	// first course the earliest so far. Its numbers then come from the pair's one running window
+	// and the episode is a running count of openings, instead of windows per course.
 	return `
 		WITH gaps AS (
 			SELECT session_key, patient, condition, technique, session_date, visit, first_row,
+				row_number() OVER w AS rn,
 				row_number() OVER w = 1
 					OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
 			FROM session_groups WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
 		), courses AS (
-			SELECT *, sum(opens::INTEGER) OVER (PARTITION BY ${pair} ORDER BY ${order}) AS course
-			FROM gaps
+			SELECT *, max(CASE WHEN opens THEN rn END) OVER w AS course_rn,
+				coalesce(last_value(CASE WHEN opens AND rn > 1 THEN session_date END IGNORE NULLS) OVER w,
+					min(session_date) OVER w) AS course_date
+			FROM gaps WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
 		), numbered AS (
 			SELECT session_key,
 				row_number() OVER (ORDER BY first_row)::INTEGER AS session_id,
-				dense_rank() OVER (ORDER BY ${pair}, course)::INTEGER AS episode,
-				row_number() OVER (PARTITION BY ${pair}, course ORDER BY ${order})::USMALLINT AS session_no,
-				(session_date - min(session_date) OVER (PARTITION BY ${pair}, course))::INTEGER AS days
+				sum(opens::INTEGER) OVER (ORDER BY ${pair}, ${order})::INTEGER AS episode,
+				(rn - course_rn + 1)::USMALLINT AS session_no,
+				(session_date - course_date)::INTEGER AS days
 			FROM courses
 		)
 		SELECT n.session_id, g.patient, ${cast}, g.session_date, g.visit, n.episode, n.session_no,
