@@ -3,16 +3,21 @@ import { measureColumn } from './candidates-sql';
 import type { Mapping } from './mapping';
 import { MEASURE_SYNONYMS } from './synonyms';
 
-/** Measure names a long file may use: the mapping's own, plus known synonyms of those keys. */
+/**
+ * Measure names a long file may use: the mapping's own, plus known synonyms of those keys.
+ * Keyed by one mo_key over the column: a call per literal compiled its regexes each time.
+ */
 export function measureNamesSql(mapping: Mapping): string {
 	const rows = Object.entries(mapping.measures).flatMap(([key, name]) =>
 		[name, key, ...(MEASURE_SYNONYMS[key] ?? [])].map(
-			(n) => `(${quoteString(key)}, mo_key(${quoteString(n)}))`
+			(n) => `(${quoteString(key)}, ${quoteString(n)})`
 		)
 	);
 	return `CREATE OR REPLACE TEMP TABLE mo_measure_names AS
 		SELECT name_key, first(measure) AS measure
-		FROM (VALUES ${rows.join(', ') || "('', '')"}) t(measure, name_key) GROUP BY name_key`;
+		FROM (SELECT measure, mo_key(name) AS name_key
+			FROM (VALUES ${rows.join(', ') || "('', '')"}) t(measure, name))
+		GROUP BY name_key`;
 }
 
 /** Position of a row across all files, in import order (file number, then data row). */
