@@ -2,19 +2,27 @@ import type { LocalEngine } from '../engine/engine';
 import { quoteIdent, quoteString } from '../engine/quote';
 import { rowObjects } from '../engine/rows';
 import { CATEGORIES } from './categories';
+import type { Mapping } from './mapping';
 
 /**
  * Accepted rows become sessions: one per patient × time × condition × technique (a long file
  * has several rows per session). A session's details come from its first source row: one struct
  * per group, taken at the lowest position (much faster than an ordered aggregate per column).
+ * In other layouts the row-status rules leave one accepted row per session key (a second would
+ * be an exact or a conflicting duplicate), so each row is its group and is not grouped.
  */
-export function sessionGroupsSql(): string {
+export function sessionGroupsSql(mapping: Mapping): string {
 	const details = `{'clinic': clinic_label, 'therapist': therapist_label, 'minutes': minutes_no,
 		'age_band': age_band_label, 'sex': sex_label, 'notes': notes_text, 'file_no': __file_no,
 		'source_row': __row, 'source_sheet_row': __sheet_row}`;
+	const keys = `patient_key AS patient, condition_label AS condition, technique_label AS technique,
+		session_key`;
+	if (mapping.layout !== 'long') {
+		return `SELECT ${keys}, day AS session_date, visit_no AS visit, pos AS first_row, ${details} AS first
+			FROM cand_rows WHERE reason IS NULL`;
+	}
 	return `
-		SELECT patient_key AS patient, condition_label AS condition, technique_label AS technique,
-			session_key, min(day) AS session_date, min(visit_no) AS visit, min(pos) AS first_row,
+		SELECT ${keys}, min(day) AS session_date, min(visit_no) AS visit, min(pos) AS first_row,
 			arg_min(${details}, pos) AS first
 		FROM cand_rows WHERE reason IS NULL
 		GROUP BY session_key, patient_key, condition_label, technique_label`;
@@ -38,21 +46,28 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 	);
 	const pair = 'patient, condition, technique';
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
+	// Every course opens at a dated session, bar a pair's first (a gap needs two dates), and
+	// dated sessions run in date order: so a course's first date is its opening one, or in the
+	// first course the earliest so far. Its numbers then come from the pair's one running window
+	// and the episode is a running count of openings, instead of windows per course.
 	return `
 		WITH gaps AS (
 			SELECT session_key, patient, condition, technique, session_date, visit, first_row,
+				row_number() OVER w AS rn,
 				row_number() OVER w = 1
 					OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
 			FROM session_groups WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
 		), courses AS (
-			SELECT *, sum(opens::INTEGER) OVER (PARTITION BY ${pair} ORDER BY ${order}) AS course
-			FROM gaps
+			SELECT *, max(CASE WHEN opens THEN rn END) OVER w AS course_rn,
+				coalesce(last_value(CASE WHEN opens AND rn > 1 THEN session_date END IGNORE NULLS) OVER w,
+					min(session_date) OVER w) AS course_date
+			FROM gaps WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
 		), numbered AS (
 			SELECT session_key,
 				row_number() OVER (ORDER BY first_row)::INTEGER AS session_id,
-				dense_rank() OVER (ORDER BY ${pair}, course)::INTEGER AS episode,
-				row_number() OVER (PARTITION BY ${pair}, course ORDER BY ${order})::USMALLINT AS session_no,
-				(session_date - min(session_date) OVER (PARTITION BY ${pair}, course))::INTEGER AS days
+				sum(opens::INTEGER) OVER (ORDER BY ${pair}, ${order})::INTEGER AS episode,
+				(rn - course_rn + 1)::USMALLINT AS session_no,
+				(session_date - course_date)::INTEGER AS days
 			FROM courses
 		)
 		SELECT n.session_id, g.patient, ${cast}, g.session_date, g.visit, n.episode, n.session_no,

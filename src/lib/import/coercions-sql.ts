@@ -23,6 +23,18 @@ const STANDARDISED = ['category_normalised', 'trimmed_whitespace', 'date_format'
 const MARKED_FIELDS = ['patient', ...CATEGORIES, 'notes', 'minutes', 'age', 'visit'] as const;
 
 /**
+ * Whether a field holds a missing-value marker, without a regex on every row: a category's or a
+ * number's distinct texts are tested in their lookup (mo_labels, mo_numbers hold each text read),
+ * and a marker leaves no patient key or note text, so only those rows are tested.
+ */
+function markerTest(field: (typeof MARKED_FIELDS)[number]): string {
+	if (field === 'patient') return 'patient_key IS NULL AND mo_missing(patient)';
+	if (field === 'notes') return 'notes_text IS NULL AND mo_missing(notes)';
+	const lookup = (CATEGORIES as readonly string[]).includes(field) ? 'mo_labels' : 'mo_numbers';
+	return `${field} IN (SELECT raw FROM ${lookup} WHERE field = '${field}' AND mo_missing(raw))`;
+}
+
+/**
  * Whole-column coercions, reported once per file × column × kind with a count and one example,
  * not once per cell (domain.md).
  */
@@ -39,7 +51,7 @@ export function coercionsSql(mapping: Mapping): string {
 	const markers = MARKED_FIELDS.filter((f) => sourceColumns(mapping.fields[f]).length).map(
 		(f) => `SELECT __file, ${column(f)}, 'missing_marker', ${f}
 				FROM cand_rows JOIN mo_files USING (__file_no)
-				WHERE ${f === 'patient' ? '' : 'reason IS NULL AND '}mo_missing(${f})`
+				WHERE ${f === 'patient' ? '' : 'reason IS NULL AND '}${markerTest(f)}`
 	);
 	const messages = whenThen(COERCION_MESSAGES);
 	return `

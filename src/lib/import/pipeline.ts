@@ -13,11 +13,11 @@ import { datasetTablesQueries } from './metadata-sql';
 import { problemsSql } from './problems-sql';
 import type { StagedFile } from './readers/types';
 import { summarise, type ImportReport } from './report';
-import { measureNamesSql, rowStatusSql } from './status-sql';
+import { duplicateStatusSql, measureNamesSql, rowStatusSql } from './status-sql';
 import { refuseAllRejected, refuseEmptyFiles } from './refusals';
 import { MissingFieldsError, missingRequired } from './required-fields';
 import { checkedMapping } from './validate-mapping';
-import { valuesSql } from './values-sql';
+import { cellReadingsSql, valuesSql } from './values-sql';
 
 /**
  * Every row read must be decided exactly once (accepted + rejected = read). Checked, not
@@ -61,6 +61,7 @@ const WORK_TABLES = [
 	'mo_dates',
 	'mo_labels',
 	'mo_numbers',
+	'mo_readings',
 	'mo_events',
 	'mo_aliases',
 	'mo_user_aliases',
@@ -131,11 +132,11 @@ export async function buildDataset(
 		await db.query({ sql: measureNamesSql(mapping) });
 		step('Checking every row');
 		await temp('cand_rows', rowStatusSql(mapping));
+		for (const sql of duplicateStatusSql(mapping)) await db.query({ sql });
 		await checkAccounting(db, files);
 		await refuseAllRejected(db, files);
-		await db.query({
-			sql: `CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping, measures)}`
-		});
+		await temp('mo_readings', cellReadingsSql(mapping, measures));
+		await db.query({ sql: `CREATE OR REPLACE TEMP VIEW cell_values AS ${valuesSql(mapping)}` });
 		// The few cells that were not plain valid numbers: all that problems and coercions read.
 		await temp(
 			'odd_cells',
@@ -145,7 +146,7 @@ export async function buildDataset(
 		await temp('import_problems_next', problemsSql(mapping, now));
 		await temp('import_coercions_next', coercionsSql(mapping));
 		step('Building sessions and episodes of care');
-		await temp('session_groups', sessionGroupsSql());
+		await temp('session_groups', sessionGroupsSql(mapping));
 		await temp(
 			'sessions_next',
 			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS)

@@ -67,10 +67,11 @@ export async function summarise(
 		mapping: describeMapping(mapping),
 		notes,
 		files: files.map(({ file, format, rows, notes }) => ({ file, format, rows, notes })),
+		// Ties by reason: otherwise their order is whatever order the engine stored the rows in.
 		problemCounts: await json(
 			db,
 			`SELECT severity, reason, count(*)::INTEGER AS count
-			FROM import_problems GROUP BY ALL ORDER BY severity, count DESC`
+			FROM import_problems GROUP BY ALL ORDER BY severity, count DESC, reason`
 		),
 		coercions: await json(db, 'SELECT * FROM import_coercions'),
 		missing: (await json<{ field: string; count: number }>(db, missingSql())).filter(

@@ -4,7 +4,7 @@ import { BUILT_IN_MEASURES, type Measure } from '../measures/registry';
 import { sessionsSql } from './canonical-sql';
 import type { Mapping } from './mapping';
 import { datasetTablesQueries } from './metadata-sql';
-import { valuesSql } from './values-sql';
+import { cellReadingsSql } from './values-sql';
 
 const pain = BUILT_IN_MEASURES[0]!;
 const mapping: Mapping = { layout: 'wide', fields: {}, measures: { pain: 'Pain' } };
@@ -12,7 +12,9 @@ const mapping: Mapping = { layout: 'wide', fields: {}, measures: { pain: 'Pain' 
 describe('numbers that go into SQL', () => {
 	it('are refused where the SQL text is built unless finite', async () => {
 		for (const bad of [NaN, Infinity, null as unknown as number]) {
-			expect(() => valuesSql(mapping, [{ ...pain, min: bad }])).toThrow(/not a finite number/);
+			expect(() => cellReadingsSql(mapping, [{ ...pain, min: bad }])).toThrow(
+				/not a finite number/
+			);
 		}
 		const db = await freshDb();
 		for (const gap of [0, 1.5, NaN]) {

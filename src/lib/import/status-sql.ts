@@ -3,16 +3,21 @@ import { measureColumn } from './candidates-sql';
 import type { Mapping } from './mapping';
 import { MEASURE_SYNONYMS } from './synonyms';
 
-/** Measure names a long file may use: the mapping's own, plus known synonyms of those keys. */
+/**
+ * Measure names a long file may use: the mapping's own, plus known synonyms of those keys.
+ * Keyed by one mo_key over the column: a call per literal compiled its regexes each time.
+ */
 export function measureNamesSql(mapping: Mapping): string {
 	const rows = Object.entries(mapping.measures).flatMap(([key, name]) =>
 		[name, key, ...(MEASURE_SYNONYMS[key] ?? [])].map(
-			(n) => `(${quoteString(key)}, mo_key(${quoteString(n)}))`
+			(n) => `(${quoteString(key)}, ${quoteString(n)})`
 		)
 	);
 	return `CREATE OR REPLACE TEMP TABLE mo_measure_names AS
 		SELECT name_key, first(measure) AS measure
-		FROM (VALUES ${rows.join(', ') || "('', '')"}) t(measure, name_key) GROUP BY name_key`;
+		FROM (SELECT measure, mo_key(name) AS name_key
+			FROM (VALUES ${rows.join(', ') || "('', '')"}) t(measure, name))
+		GROUP BY name_key`;
 }
 
 /** Position of a row across all files, in import order (file number, then data row). */
@@ -24,7 +29,9 @@ const keyPart = (e: string) => `coalesce(${e}, chr(0))`;
  * cannot be placed (no patient, no usable time), malformed, no score at all, an exact copy of an
  * earlier row, or a later conflicting duplicate (same patient, time, condition and technique —
  * and measure, in long files — with different content). The earlier of a conflicting pair stays,
- * flagged. Duplicates are found by grouping, which scales to millions of rows.
+ * flagged. This statement gives each row its first reason; `duplicateStatusSql` then decides the
+ * duplicates. So each row is read and cleaned once: deciding duplicates in the same statement
+ * had DuckDB evaluate the cleaning view (its joins, regexes and hashes) three times.
  */
 export function rowStatusSql(mapping: Mapping): string {
 	const long = mapping.layout === 'long';
@@ -35,7 +42,7 @@ export function rowStatusSql(mapping: Mapping): string {
 		cells.map((c) => `(mo_text(${c}) IS NULL OR mo_missing(${c}))`).join(' AND ') || 'true';
 	const session = `concat_ws(chr(31), patient_key, time_key, ${keyPart('condition_label')}, ${keyPart('technique_label')})`;
 	return `
-		WITH base AS NOT MATERIALIZED (
+		WITH base AS (
 			SELECT c.*, ${long ? 'n.measure' : 'NULL::VARCHAR'} AS measure_key,
 				coalesce(strftime(day, '%Y-%m-%d'), 'visit ' || visit_no::VARCHAR) AS time_key,
 				${POS} AS pos,
@@ -46,26 +53,43 @@ export function rowStatusSql(mapping: Mapping): string {
 					WHEN __extra > 0 THEN 'too_many_fields'
 					WHEN ${noMeasure} THEN 'no_measures'
 					${long ? "WHEN n.measure IS NULL THEN 'unknown_measure'" : ''}
-				END AS early_reason
+				END AS reason
 			FROM cand_clean c
 			${long ? 'LEFT JOIN mo_measure_names n ON n.name_key = mo_key(c.__measure_text)' : ''}
-		), copies AS (
-			SELECT __content, min(pos) AS first_pos FROM base WHERE early_reason IS NULL
-			GROUP BY __content HAVING count(*) > 1
-		), keyed AS NOT MATERIALIZED (
-			SELECT b.*, cp.first_pos AS copy_of, ${session} AS session_key,
-				${session}${long ? ` || chr(31) || ${keyPart('measure_key')}` : ''} AS dup_key
-			FROM base b LEFT JOIN copies cp ON b.early_reason IS NULL AND cp.__content = b.__content
-		), conflicts AS (
-			SELECT dup_key, min(pos) AS first_pos FROM keyed
-			WHERE early_reason IS NULL AND (copy_of IS NULL OR copy_of = pos)
-			GROUP BY dup_key HAVING count(*) > 1
 		)
-		SELECT k.* EXCLUDE (dup_key, __content), cf.first_pos AS conflict_with,
-			coalesce(early_reason,
-				CASE WHEN copy_of < pos THEN 'exact_duplicate'
-					WHEN cf.first_pos < pos THEN 'conflicting_duplicate' END) AS reason,
-			coalesce(cf.first_pos = pos, false) AS has_conflict
-		FROM keyed k LEFT JOIN conflicts cf
-			ON k.early_reason IS NULL AND (k.copy_of IS NULL OR k.copy_of = k.pos) AND cf.dup_key = k.dup_key`;
+		SELECT * EXCLUDE (reason), NULL::BIGINT AS copy_of, ${session} AS session_key,
+			NULL::BIGINT AS conflict_with, reason, false AS has_conflict
+		FROM base`;
+}
+
+/**
+ * Duplicates among the rows with no reason yet, found by grouping narrow columns of `cand_rows`
+ * and written back to the few rows concerned (an UPDATE: a second copy of the wide rows would
+ * not fit in the wasm heap at millions of rows). An exact copy points at the first row with its
+ * content; of the rows left, a later row with the same key as an earlier one conflicts with it.
+ */
+export function duplicateStatusSql(mapping: Mapping): string[] {
+	const dupKey = (t: string) =>
+		mapping.layout === 'long'
+			? `${t}session_key || chr(31) || ${keyPart(`${t}measure_key`)}`
+			: `${t}session_key`;
+	const firstOfContent = (t: string) => `(${t}copy_of IS NULL OR ${t}copy_of = ${t}pos)`;
+	return [
+		`UPDATE cand_rows SET copy_of = cp.first_pos
+		FROM (SELECT __content, min(pos) AS first_pos FROM cand_rows WHERE reason IS NULL
+			GROUP BY __content HAVING count(*) > 1) cp
+		WHERE cand_rows.reason IS NULL AND cand_rows.__content = cp.__content`,
+		`UPDATE cand_rows SET conflict_with = cf.first_pos
+		FROM (SELECT ${dupKey('')} AS dup_key, min(pos) AS first_pos FROM cand_rows
+			WHERE reason IS NULL AND ${firstOfContent('')} GROUP BY dup_key HAVING count(*) > 1) cf
+		WHERE cand_rows.reason IS NULL AND ${firstOfContent('cand_rows.')}
+			AND ${dupKey('cand_rows.')} = cf.dup_key`,
+		`UPDATE cand_rows SET
+			reason = CASE WHEN copy_of < pos THEN 'exact_duplicate'
+				WHEN conflict_with < pos THEN 'conflicting_duplicate' END,
+			has_conflict = coalesce(conflict_with = pos, false)
+		WHERE reason IS NULL AND (copy_of IS NOT NULL OR conflict_with IS NOT NULL)`,
+		// The content hash has done its work: not kept beside every row.
+		'ALTER TABLE cand_rows DROP COLUMN __content'
+	];
 }

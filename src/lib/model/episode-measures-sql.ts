@@ -34,11 +34,15 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 		FROM point_values GROUP BY ALL
 	), targets(key, target) AS (
 		SELECT * FROM (VALUES ${targetRows || '(NULL::VARCHAR, NULL::DOUBLE)'})
+	), flagged AS (
+		-- judged is every episode × every measure: a patient's episodes with a measure are all
+		-- their episodes, so the flags' windows run over episodes, not over episodes × measures.
+		SELECT *, ${patientFlagsSql(PATIENT_FLAGS, 'count(*)', ['patient_no'])} FROM ${episodes}
 	), judged AS (
 		SELECT e.*, ms.measure, m.better, m.mcid_points, m.mcid_percent, t.target,
 			ends.baseline, ends."last", ends."last" - ends.baseline AS change,
 			${improvementSql('m.better', 'ends.baseline', 'ends."last"')} AS improvement
-		FROM ${episodes} e
+		FROM flagged e
 		CROSS JOIN (SELECT DISTINCT measure FROM ${src.observations}) ms
 		JOIN ${src.measures} m ON m.key = ms.measure::VARCHAR
 		LEFT JOIN ends ON ends.episode = e.episode AND ends.measure = ms.measure
@@ -59,10 +63,11 @@ export function episodeMeasuresSql(src: SourceTables, episodes: string, out: str
 		-- An ENUM: every chart tests it for NULL, which on text cost ~2.5 ms a query at 1M sessions.
 		(CASE WHEN baseline IS NULL THEN 'no baseline' WHEN "last" IS NULL THEN 'no follow-up' END)
 			::ENUM('no baseline', 'no follow-up') AS excluded,
-		${patientFlagsSql(PATIENT_FLAGS)}
+		${PATIENT_FLAGS.map((f) => f.column).join(', ')}
 	FROM judged
 	-- Excluded episodes together within each measure: excludedQuery reads only their row groups
-	-- (10M sessions, Node duckdb-wasm: 23 → 13 ms), the other charts skip them.
-	ORDER BY measure, excluded NULLS FIRST, condition`;
+	-- (10M sessions, Node duckdb-wasm: 23 → 13 ms), the other charts skip them. Then by episode:
+	-- the order is the plan's no more, nor the patient lists and float sums built from it.
+	ORDER BY measure, excluded NULLS FIRST, condition, episode`;
 	return { sql, params: targets.flat() };
 }

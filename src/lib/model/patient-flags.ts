@@ -36,15 +36,20 @@ export const PATIENT_FLAGS: readonly PatientFlag[] = [
 ];
 
 /**
- * The flags as SELECT items over rows of episode × measure. `episodes` counts a patient's
+ * The flags as SELECT items over rows of episode × measure (or of episodes alone, with `by`
+ * just the patient, where every episode has every measure). `episodes` counts a patient's
  * episodes in a partition: count(*) where a row is an episode, count(DISTINCT episode) where a
  * row is a point of one.
  */
-export const patientFlagsSql = (flags: readonly PatientFlag[], episodes = 'count(*)') =>
+export const patientFlagsSql = (
+	flags: readonly PatientFlag[],
+	episodes = 'count(*)',
+	by: readonly string[] = ['measure', 'patient_no']
+) =>
 	flags
 		.map(
 			({ column, fields }) =>
-				`${episodes} OVER (PARTITION BY ${['measure', 'patient_no', ...fields].join(', ')}) = 1 AS ${column}`
+				`${episodes} OVER (PARTITION BY ${[...by, ...fields].join(', ')}) = 1 AS ${column}`
 		)
 		.join(',\n\t\t');
 
