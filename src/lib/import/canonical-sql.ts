@@ -46,35 +46,35 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 	);
 	const pair = 'patient, condition, technique';
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
-	// Every course opens at a dated session, bar a pair's first (a gap needs two dates), and
-	// dated sessions run in date order: so a course's first date is its opening one, or in the
-	// first course the earliest so far. Its numbers then come from the pair's one running window
-	// and the episode is a running count of openings, instead of windows per course.
+	// Sessions are sorted by their text keys once: a course opens at a pair's first session or
+	// after a gap, and the episode is a running count of openings over that order (an integer
+	// sort). Every course bar a pair's first opens at a dated session, and dated sessions run in
+	// date order, so a course's first date, from which a dated session's days count, is its
+	// earliest; a session's number is its place after the course's first. Both are per-episode
+	// aggregates, not windows partitioned by the text keys.
 	return `
-		WITH gaps AS (
-			SELECT session_key, patient, condition, technique, session_date, visit, first_row,
-				row_number() OVER w AS rn,
+		WITH ordered AS (
+			SELECT first_row, session_date, row_number() OVER w AS seq,
 				row_number() OVER w = 1
+					OR (${pair}) IS DISTINCT FROM lag((${pair})) OVER w
 					OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
-			FROM session_groups WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
+			FROM session_groups WINDOW w AS (ORDER BY ${pair}, ${order})
+		), episodes AS (
+			SELECT *, sum(opens::INTEGER) OVER (ORDER BY seq)::INTEGER AS episode FROM ordered
 		), courses AS (
-			SELECT *, max(CASE WHEN opens THEN rn END) OVER w AS course_rn,
-				coalesce(last_value(CASE WHEN opens AND rn > 1 THEN session_date END IGNORE NULLS) OVER w,
-					min(session_date) OVER w) AS course_date
-			FROM gaps WINDOW w AS (PARTITION BY ${pair} ORDER BY ${order})
+			SELECT episode, min(seq) AS first_seq, min(session_date) AS first_date
+			FROM episodes GROUP BY episode
 		), numbered AS (
-			SELECT session_key,
-				row_number() OVER (ORDER BY first_row)::INTEGER AS session_id,
-				sum(opens::INTEGER) OVER (ORDER BY ${pair}, ${order})::INTEGER AS episode,
-				(rn - course_rn + 1)::USMALLINT AS session_no,
-				(session_date - course_date)::INTEGER AS days
-			FROM courses
+			SELECT e.first_row, row_number() OVER (ORDER BY e.first_row)::INTEGER AS session_id,
+				e.episode, (e.seq - c.first_seq + 1)::USMALLINT AS session_no,
+				(e.session_date - c.first_date)::INTEGER AS days
+			FROM episodes e JOIN courses c USING (episode)
 		)
 		SELECT n.session_id, g.patient, ${cast}, g.session_date, g.visit, n.episode, n.session_no,
 			n.days, g.first.minutes::USMALLINT AS minutes, g.first.notes AS notes,
 			f.__file AS source_file, g.first.source_row::INTEGER AS source_row,
 			g.first.source_sheet_row::INTEGER AS source_sheet_row, g.session_key
-		FROM session_groups g JOIN numbered n USING (session_key)
+		FROM session_groups g JOIN numbered n USING (first_row)
 		JOIN mo_files f ON f.__file_no = g.first.file_no
 		ORDER BY n.session_id`;
 }
