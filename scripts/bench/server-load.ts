@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { runImport } from '../../src/cli/import-command';
+import type { QuerySpec } from '../../src/lib/engine/engine';
 import { benchStates, pageQueries } from './analysis/states';
 import { BENCH_DIR, benchFile } from './data';
 
@@ -61,8 +62,6 @@ export async function startServer(
 	const token = /token=(\S+)/.exec(printed)![1]!;
 	return { child, base: `http://127.0.0.1:${port}`, token };
 }
-
-type QuerySpec = { sql: string; params?: readonly unknown[] };
 
 /** One query posted as the app posts it; throws unless the answer is Arrow (then decoded). */
 export async function askServer(base: string, token: string, spec: QuerySpec): Promise<void> {

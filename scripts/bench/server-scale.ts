@@ -6,6 +6,7 @@
 // once as the page's coordinator sends them: filter → all charts, p50/p95, like the page's.
 import { existsSync, statSync } from 'node:fs';
 import { datasetFileEngine } from '../../src/cli/dataset-file';
+import type { QuerySpec } from '../../src/lib/engine/engine';
 import { buildDerivedTables } from '../../src/lib/model/derived-tables';
 import { benchStates, pageQueries, WARMUPS } from './analysis/states';
 import { syntheticTablesSql } from './analysis/synthetic-sql';
@@ -50,7 +51,7 @@ async function measure(rows: number): Promise<ScaleResult> {
 	const { path, seconds } = await syntheticDatasetFile(rows);
 	const { child, base, token } = await startServer(path);
 	const errors: string[] = [];
-	const query = (spec: { sql: string; params?: readonly unknown[] }) =>
+	const query = (spec: QuerySpec) =>
 		askServer(base, token, spec).catch((e: unknown) => {
 			errors.push(e instanceof Error ? e.message : String(e));
 		});

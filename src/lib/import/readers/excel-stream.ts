@@ -1,19 +1,8 @@
 import type { Cell } from './cell-text';
+import { chooseSheet, notAWorkbook, type SheetRows } from './excel-sheet';
 import { excelText } from './excel-text';
-import { noSuchSheet } from './excel-model';
 import { workbookParts, type WorkbookParts } from './xlsx-parts';
 import { attribute, elements, readParts, runText, unescapeXml } from './xlsx-zip';
-
-/** One sheet row as text: its number as Excel shows it, and cell c + 1 in cells[c]. */
-export type RowVisitor = (row: number, cells: Cell[]) => void;
-
-/** A sheet to read, with the workbook's sheets. */
-export interface SheetRows {
-	sheets: string[];
-	sheet: string;
-	/** Visits every row in order, from row 1 to the last, rows never written as empty ones. */
-	eachRow(visit: RowVisitor): Promise<void>;
-}
 
 /**
  * One sheet of a workbook read row by row from its XML, for workbooks too large to load whole:
@@ -32,14 +21,12 @@ export async function streamedSheet(
 	try {
 		parts = await workbookParts(bytes);
 	} catch (e) {
-		throw new Error(`${name} is not an Excel workbook (.xlsx), or it is damaged.`, { cause: e });
+		throw notAWorkbook(name, e);
 	}
-	if (!parts) throw new Error(`${name} is not an Excel workbook (.xlsx), or it is damaged.`);
+	if (!parts) throw notAWorkbook(name);
 	const sheets = parts.sheets.map((p) => p.name);
-	const sheet = wanted ?? sheets[0];
-	if (sheet === undefined) throw new Error(`${name}: the workbook has no sheets.`);
-	const part = parts.sheets.find((p) => p.name === sheet);
-	if (!part) throw new Error(noSuchSheet(name, sheet, sheets));
+	const sheet = chooseSheet(name, sheets, wanted);
+	const part = parts.sheets.find((p) => p.name === sheet)!;
 	const workbook = parts;
 	return {
 		sheets,
@@ -141,6 +128,5 @@ function range(ref: string): Range {
 /** "AB12" → [12, 28]: row and column, both from 1. */
 function address(ref: string): [number, number] {
 	const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref)!;
-	const column = [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-	return [Number(digits), column];
+	return [Number(digits), columnNumber(letters!)];
 }

@@ -2,7 +2,8 @@ import type { LocalEngine } from '../../engine/engine';
 import type { Cell } from './cell-text';
 import { stagingColumnNames } from './columns';
 import { modelSheet } from './excel-model';
-import { streamedSheet, type RowVisitor, type SheetRows } from './excel-stream';
+import type { RowVisitor, SheetRows } from './excel-sheet';
+import { streamedSheet } from './excel-stream';
 import { progressReporter, StagingRows, stageRows } from './records';
 import type { ReadOptions, SourceFile, StagedFile } from './types';
 
@@ -10,8 +11,9 @@ import type { ReadOptions, SourceFile, StagedFile } from './types';
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /**
- * Workbooks up to this size are loaded whole, which reads every cell exactly as Excel shows it;
- * larger ones row by row (excel-stream.ts), whose memory does not grow with the rows. At ~500
+ * Workbooks up to this size are loaded whole by excelts (excel-model.ts); larger ones row by row
+ * from their XML (excel-stream.ts), whose memory does not grow with the rows, giving the same
+ * tables (excel.test.ts reads every case both ways). At ~500
  * bytes of memory a cell loaded whole and 3.45 bytes a cell in the generator's file, 7 MB is
  * about a gigabyte of memory (import/size-limits.ts).
  */

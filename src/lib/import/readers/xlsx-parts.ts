@@ -100,5 +100,5 @@ function dateStyles(styles: string): boolean[] {
 }
 
 /** A format code showing a date or time: d, m, y, h or s outside quotes, [colours] and escapes. */
-export const isDateFormat = (code: string) =>
+const isDateFormat = (code: string) =>
 	/[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '')) && !/general/i.test(code);
