@@ -27,7 +27,8 @@ export interface ScaleResult {
 const log = (msg: string) => console.error(msg);
 const ROUNDS = 3;
 
-async function syntheticDatasetFile(
+/** The synthetic dataset file of `rows` sessions, built natively if there is none yet. */
+export async function syntheticDatasetFile(
 	rows: number
 ): Promise<{ path: string; seconds: number | null }> {
 	const path = `${BENCH_DIR}/synthetic-${rows}.duckdb`;
