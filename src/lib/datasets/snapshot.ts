@@ -13,6 +13,11 @@ export interface TableSnapshot {
 	 * import of an empty table. Snapshots saved before it was recorded have none (see `stage`).
 	 */
 	rows?: number;
+	/**
+	 * Whether ENUM columns hold their codes (the value's position in the type, as `enum_code`
+	 * gives it) rather than their text. Snapshots saved before have the text (see `stage`).
+	 */
+	enumCodes?: boolean;
 }
 
 /**
@@ -35,18 +40,15 @@ export async function snapshotTables(db: LocalEngine, names: string[]): Promise<
 		if (typeof ddl !== 'string') throw new Error(`There is no table named ${name} to save`);
 		const rows = await countRows(db, quoteIdent(name));
 
-		const columns = await db.query({
-			sql: `SELECT column_name, data_type FROM duckdb_columns()
-			 WHERE table_name = ? AND ${IN_DEFAULT_SCHEMA} ORDER BY column_index`,
-			params: [name]
-		});
-		const list = columns.toArray().map(({ column_name, data_type }) => {
-			const column = quoteIdent(String(column_name));
-			return WIDE_INTEGERS.has(String(data_type)) ? `${column}::VARCHAR AS ${column}` : column;
+		const list = (await columnsOf(db, name)).map(({ column, type }) => {
+			if (WIDE_INTEGERS.has(type)) return `${column}::VARCHAR AS ${column}`;
+			// Small integers, not a dictionary of text: the engine reads them back 2–3 times as
+			// fast (1M sessions: episode_points 6.2 → 2.7 s), the biggest part of opening a dataset.
+			return isEnum(type) ? `enum_code(${column}) AS ${column}` : column;
 		});
 		// Straight from the engine: serialising here would stall the page for large tables.
 		const ipc = await db.exportIpc(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
-		snapshots.push({ name, ddl, ipc, rows });
+		snapshots.push({ name, ddl, ipc, rows, enumCodes: true });
 	}
 	return snapshots;
 }
@@ -105,14 +107,47 @@ async function stage(db: LocalEngine, snapshot: TableSnapshot, temp: string): Pr
 	const staged = `${temp}_rows`;
 	try {
 		await db.importIpc(staged, stream);
-		// Arrow has no ENUM (it arrives as VARCHAR) and wide integers were saved as text: the
-		// INSERT casts each column back to the type the DDL declares, failing on invalid values.
-		await db.query({ sql: `INSERT INTO ${quoteIdent(temp)} SELECT * FROM ${quoteIdent(staged)}` });
+		// Wide integers were saved as text, ENUMs as codes (or, before, text): the INSERT casts
+		// each column back to the type the DDL declares, failing on invalid values.
+		const values = snapshot.enumCodes ? await decodedColumns(db, temp) : '*';
+		await db.query({
+			sql: `INSERT INTO ${quoteIdent(temp)} SELECT ${values} FROM ${quoteIdent(staged)}`
+		});
 	} finally {
 		await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(staged)}` });
 	}
 	const restored = await countRows(db, quoteIdent(temp));
 	if (restored !== rows) throw new Error(`${incomplete} (${restored} of ${rows} rows)`);
+}
+
+const isEnum = (type: string) => type.startsWith('ENUM(');
+
+/**
+ * The staged columns in `table`'s order, each ENUM code turned back into its value of the type
+ * `table` declares (the saved DDL's: trusted storage, as the DDL itself); a code beyond the
+ * type's values fails the restore instead of becoming a silent NULL.
+ */
+async function decodedColumns(db: LocalEngine, table: string): Promise<string> {
+	const decoded = (await columnsOf(db, table)).map(({ column, type }) => {
+		if (!isEnum(type)) return column;
+		const values = `enum_range(NULL::${type})`;
+		return `CASE WHEN ${column} IS NULL OR ${column} < len(${values}) THEN ${values}[${column} + 1]
+			ELSE error('a saved value is not one of its column''s values') END`;
+	});
+	return decoded.join(', ');
+}
+
+/** A table's columns in order: each name quoted for SQL, and its type as DuckDB writes it. */
+async function columnsOf(db: LocalEngine, table: string) {
+	const columns = await db.query({
+		sql: `SELECT column_name, data_type FROM duckdb_columns()
+		 WHERE table_name = ? AND ${IN_DEFAULT_SCHEMA} ORDER BY column_index`,
+		params: [table]
+	});
+	return columns.toArray().map(({ column_name, data_type }) => ({
+		column: quoteIdent(String(column_name)),
+		type: String(data_type)
+	}));
 }
 
 async function countRows(db: LocalEngine, table: string): Promise<number> {
