@@ -74,11 +74,17 @@ export function dashboardQuery(
 				: summaryQuery(options);
 		}
 		case 'forest':
-			return focus === null
-				? null
-				: adjustedMeansQuery({ ...common(SOURCES.matrix), condition: focus });
-		case 'compare':
-			return focus === null ? null : compareQuery({ ...common(SOURCES.matrix), condition: focus });
+		case 'compare': {
+			if (focus === null) return null;
+			// Filtered on the cube's fields only (most views), the techniques' sums come from it.
+			const clauses = selection.clausesFor(SOURCES.matrix);
+			const options = {
+				...common(SOURCES.matrix),
+				condition: focus,
+				...(cubeHolds(clauses) ? { clauses } : {})
+			};
+			return panel === 'forest' ? adjustedMeansQuery(options) : compareQuery(options);
+		}
 		case 'trend': {
 			// Series are techniques (or conditions): a selected one is highlighted, not filtered
 			// out, so it stays comparable with the rest; the cell's other half filters.

@@ -55,9 +55,11 @@ export const CUBE_FLAGS = PATIENT_FLAGS;
 /**
  * The matrix's pre-aggregate: included episodes (baseline and follow-up) summed per measure and
  * every combination of CUBE_FIELDS — counts, sums and sums of squares, so a mean, SD and interval
- * over any set of rows come from adding rows up. 1M synthetic sessions: 126k pain episodes, 33k
- * cube rows; the number of combinations, not of episodes, bounds it, so it grows far slower than
- * the data (stats/summary-cube.ts reads it; the page's default view is answered from it).
+ * over any set of rows come from adding rows up (and, with the baseline's squares and products,
+ * the ANCOVA of the forest plot and comparisons: stats/ancova-sql.ts). 1M synthetic sessions:
+ * 126k pain episodes, 33k cube rows; the number of combinations, not of episodes, bounds it, so
+ * it grows far slower than the data (stats/summary-cube.ts reads it; the page's default view is
+ * answered from it).
  *
  * Distinct patients cannot be added across rows, so each flag of CUBE_FLAGS (model/
  * patient-flags.ts) keeps its count of flagged episodes — one patient each in any grouping by the
@@ -75,6 +77,8 @@ function fullCubeSql(episodeMeasures: string, out: string): string {
 			sum(baseline) AS baseline_sum,
 			sum(improvement) AS improvement_sum,
 			sum(improvement * improvement) AS improvement_squares,
+			sum(baseline * baseline) AS baseline_squares,
+			sum(baseline * improvement) AS baseline_improvement,
 			count(responder)::INTEGER AS responder_known,
 			(count(*) FILTER (WHERE responder))::INTEGER AS responders,
 			count(target_met)::INTEGER AS target_known,
@@ -100,9 +104,13 @@ function pooledCubeSql(full: string, out: string, fields: readonly string[]): st
 	const sums = ['n', 'responder_known', 'responders', 'target_known', 'target_met_n'].map(
 		(c) => `sum(${c})::INTEGER AS ${c}`
 	);
-	const totals = ['baseline_sum', 'improvement_sum', 'improvement_squares'].map(
-		(c) => `sum(${c}) AS ${c}`
-	);
+	const totals = [
+		'baseline_sum',
+		'improvement_sum',
+		'improvement_squares',
+		'baseline_squares',
+		'baseline_improvement'
+	].map((c) => `sum(${c}) AS ${c}`);
 	return `CREATE OR REPLACE TABLE ${out} AS
 		SELECT measure, ${fields.join(', ')}, ${[...sums, ...totals, ...flags].join(',\n\t\t\t')}
 		FROM ${full}

@@ -1,11 +1,63 @@
+import { patientFlagFor } from '../model/patient-flags';
+import type { Clause } from '../selection/clause';
+import { cubeFilter } from './cube-filter';
 import type { StatsOptions } from './options';
 import { MIN_CELL_PATIENTS } from './small-cells';
-import { sql, val, type Fragment } from './sql';
-import { includedEpisodes, patients } from './stats-sql';
+import { sql, val, where, type Fragment } from './sql';
+import { cubeForQuery } from './summary-cube';
+import {
+	cubePatients,
+	deviationSquares,
+	includedEpisodes,
+	measureRows,
+	patients,
+	sdFromSums
+} from './stats-sql';
 
 export interface ConditionOptions extends StatsOptions {
 	/** Techniques are compared within this condition only. */
 	condition: string;
+	/**
+	 * The selection's clauses, when the cube holds every one (cubeHolds): the techniques' sums
+	 * are then added up from it instead of read from every episode (`filter` is not used).
+	 */
+	clauses?: readonly Clause[];
+}
+
+/** Per technique within the condition: n, patients, and the moments the model is fitted from. */
+function episodeGroups(options: ConditionOptions): Fragment {
+	return sql`
+			SELECT technique::VARCHAR AS technique, count(*)::INTEGER AS n,
+				${patients(['technique'])} AS patients,
+				avg(improvement) AS y_mean, stddev_samp(improvement) AS y_sd, avg(baseline) AS x_mean,
+				regr_sxx(improvement, baseline) AS sxx, regr_sxy(improvement, baseline) AS sxy,
+				regr_syy(improvement, baseline) AS syy
+			${includedEpisodes(options)}
+				AND technique IS NOT NULL AND condition = ${val(options.condition)}
+			GROUP BY technique`;
+}
+
+/**
+ * episodeGroups' rows added up from the cube's sums (x the baseline, y the improvement):
+ * Sxx = Σx² − (Σx)²/n, Sxy = Σxy − ΣxΣy/n, Syy likewise. The tests check it gives the same
+ * answers, against the same SciPy references.
+ */
+function cubeGroups(options: ConditionOptions, clauses: readonly Clause[]): Fragment {
+	const by = ['condition', 'technique'];
+	const cube = cubeForQuery(by, clauses);
+	const flag = patientFlagFor(by).column;
+	const n = 'sum(n)';
+	const [x, y] = ['sum(baseline_sum)', 'sum(improvement_sum)'];
+	return sql`
+			SELECT technique::VARCHAR AS technique, ${n}::INTEGER AS n,
+				${cubePatients(flag, `${flag}_others`)} AS patients,
+				${y} / ${n} AS y_mean, ${sdFromSums(n, y, 'sum(improvement_squares)')} AS y_sd,
+				${x} / ${n} AS x_mean, ${deviationSquares(n, x, 'sum(baseline_squares)')} AS sxx,
+				sum(baseline_improvement) - ${x} * ${y} / ${n} AS sxy,
+				${deviationSquares(n, y, 'sum(improvement_squares)')} AS syy
+			${measureRows(cube.table, options.measure)} AND ${where(cubeFilter(clauses, cube))}
+				AND technique IS NOT NULL AND condition = ${val(options.condition)}
+			GROUP BY technique HAVING ${n} > 0`;
 }
 
 /**
@@ -17,17 +69,9 @@ export interface ConditionOptions extends StatsOptions {
  * Episodes without a recorded technique belong to no arm and take no part.
  */
 export function techniqueModel(options: ConditionOptions): Fragment {
-	const { condition, minPatients = MIN_CELL_PATIENTS } = options;
+	const { clauses, minPatients = MIN_CELL_PATIENTS } = options;
 	return sql`
-		groups AS (
-			SELECT technique::VARCHAR AS technique, count(*)::INTEGER AS n,
-				${patients(['technique'])} AS patients,
-				avg(improvement) AS y_mean, stddev_samp(improvement) AS y_sd, avg(baseline) AS x_mean,
-				regr_sxx(improvement, baseline) AS sxx, regr_sxy(improvement, baseline) AS sxy,
-				regr_syy(improvement, baseline) AS syy
-			${includedEpisodes(options)}
-				AND technique IS NOT NULL AND condition = ${val(condition)}
-			GROUP BY technique
+		groups AS (${clauses ? cubeGroups(options, clauses) : episodeGroups(options)}
 		), judged AS (
 			SELECT *, patients < ${val(minPatients)} AS suppressed FROM groups
 		), pooled AS (

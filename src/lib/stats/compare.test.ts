@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../engine/engine';
+import { episodeCubesSql } from '../model/episode-cube-sql';
+import type { Clause } from '../selection/clause';
 import { adjustedMeansQuery } from './adjusted-means';
 import type { ConditionOptions } from './ancova-sql';
 import { compareQuery } from './compare';
@@ -11,6 +13,7 @@ import {
 	type ReferenceCase,
 	type Row
 } from './reference.test-support';
+import { whereSql } from './where';
 
 const reference = readReference<{ episode_measures: Row[]; cases: ReferenceCase[] }>(
 	'episode-measures.json'
@@ -21,8 +24,17 @@ const cases = (builder: string) =>
 let db: LocalEngine;
 beforeAll(async () => {
 	db = await referenceDb(reference);
+	for (const sql of episodeCubesSql('episode_measures')) await db.query({ sql });
 });
 afterAll(() => db.close());
+
+/** A reference case's filter as the page's clauses (every one on a field the cubes keep). */
+function clausesOf({ filter }: { filter?: unknown }): Clause[] {
+	const { sql, params } = filter as { sql: string; params: string[] };
+	if (sql === 'TRUE') return [];
+	if (sql === 'sex::VARCHAR = ?') return [{ source: 'filters', field: 'sex', values: params }];
+	throw new Error(`no clauses for the filter ${sql}`);
+}
 
 describe('compareQuery against the SciPy/NumPy reference', () => {
 	it.each(cases('compare'))('%s', async (name, c) => {
@@ -49,6 +61,37 @@ describe('adjustedMeansQuery against the SciPy/NumPy reference', () => {
 	it.each(cases('adjustedMeans'))('%s', async (name, c) => {
 		const got = await run(db, adjustedMeansQuery(c.options as unknown as ConditionOptions));
 		expectRowsClose(got, c.expected, name);
+	});
+});
+
+describe('added up from the cube, the same SciPy/NumPy reference answers', () => {
+	const fromCube = (c: ReferenceCase): ConditionOptions => ({
+		...(c.options as unknown as ConditionOptions),
+		clauses: clausesOf(c.options)
+	});
+	it.each(cases('compare'))('%s', async (name, c) => {
+		const query = compareQuery(fromCube(c));
+		expect(query.sql).toMatch(/FROM episode_cube_pooled/);
+		expectRowsClose(await run(db, query), c.expected, name);
+	});
+	it.each(cases('adjustedMeans'))('%s', async (name, c) => {
+		const query = adjustedMeansQuery(fromCube(c));
+		expect(query.sql).toMatch(/FROM episode_cube_pooled/);
+		expectRowsClose(await run(db, query), c.expected, name);
+	});
+	it('reads the full cube for a therapist, and the same rows as every episode', async () => {
+		const therapist: Clause = { source: 'filters', field: 'therapist', values: ['A. Lee'] };
+		const options = {
+			measure: 'pain',
+			condition: 'Low back pain',
+			minPatients: 1,
+			filter: whereSql([therapist])
+		};
+		const query = adjustedMeansQuery({ ...options, clauses: [therapist] });
+		expect(query.sql).toMatch(/FROM episode_cube JOIN/);
+		const want = await run(db, adjustedMeansQuery(options));
+		expect(want.length).toBeGreaterThan(1);
+		expectRowsClose(await run(db, query), want, 'therapist');
 	});
 });
 

@@ -56,10 +56,26 @@ export function patients(by: readonly string[] = [], filter: Fragment = sql`TRUE
  * alike, is zero, where the subtraction would leave a tiny or negative number.
  */
 export function sdFromSums(n: string, sum: string, squares: string): string {
-	const remainder = `${squares} - ${sum} ^ 2 / ${n}`;
-	return `CASE WHEN ${n} > 1 THEN sqrt(CASE WHEN ${remainder} <= 1e-12 * ${squares}
-		THEN 0 ELSE ${remainder} END / (${n} - 1)) END`;
+	return `CASE WHEN ${n} > 1 THEN sqrt(${deviationSquares(n, sum, squares)} / (${n} - 1)) END`;
 }
+
+/**
+ * The sum of squared deviations from the mean, Σ(x − x̄)² = Σx² − (Σx)²/n, from added-up sums
+ * (as regr_sxx gives it); a remainder within rounding of zero, every value alike, is zero.
+ */
+export function deviationSquares(n: string, sum: string, squares: string): string {
+	const remainder = `${squares} - ${sum} ^ 2 / ${n}`;
+	return `CASE WHEN ${remainder} <= 1e-12 * ${squares} THEN 0 ELSE ${remainder} END`;
+}
+
+/**
+ * Distinct patients over cube rows added up (model/episode-cube-sql.ts, trend-cube-sql.ts): the
+ * count of flagged episodes (`alone`: one patient each) and the patient numbers of the rest
+ * (`others`) counted distinct.
+ */
+export const cubePatients = (alone: string, others: string) =>
+	`(sum(${alone}) + coalesce(list_unique(flatten(list(${others})
+		FILTER (WHERE ${others} IS NOT NULL))), 0))::INTEGER`;
 
 /** A value only when its cell is not suppressed: a small cell's statistics never leave SQL. */
 export const shown = (value: string, suppressed = 'suppressed') =>

@@ -6,7 +6,7 @@ import type { QuerySpec } from '../engine/engine';
 import { MIN_CELL_PATIENTS } from './small-cells';
 import { cubeFilter } from './cube-filter';
 import { sql, where } from './sql';
-import { measureRows, sdFromSums } from './stats-sql';
+import { cubePatients, measureRows, sdFromSums } from './stats-sql';
 import { summaryFromCells, type SummaryOptions } from './summary';
 
 /**
@@ -54,8 +54,7 @@ export function cubeSummaryQuery(options: CubeSummaryOptions): QuerySpec {
 	const cells = sql`
 			SELECT ${by.map((g) => `${quoteIdent(g)}, `).join('')}
 				${n}::INTEGER AS n,
-				(sum(${column}) + coalesce(list_unique(flatten(list(${column}_others)
-					FILTER (WHERE ${column}_others IS NOT NULL))), 0))::INTEGER AS patients,
+				${cubePatients(column, `${column}_others`)} AS patients,
 				sum(baseline_sum) / ${n} AS baseline_mean,
 				sum(improvement_sum) / ${n} AS improvement_mean,
 				${sdFromSums(n, 'sum(improvement_sum)', 'sum(improvement_squares)')} AS improvement_sd,

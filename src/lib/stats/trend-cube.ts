@@ -4,7 +4,7 @@ import { TREND_CUBE_FIELDS, TREND_KINDS } from '../model/trend-cube-sql';
 import { constrains, type Clause } from '../selection/clause';
 import { cubeFilter } from './cube-filter';
 import { sql, where } from './sql';
-import { measureRows, sdFromSums } from './stats-sql';
+import { cubePatients, measureRows, sdFromSums } from './stats-sql';
 import { trendFromCells, trendGroups, type TrendOptions } from './trend';
 
 const TREND_CUBE: Cube = { table: 'trend_cube', fields: TREND_CUBE_FIELDS };
@@ -35,8 +35,7 @@ export function cubeTrendQuery(options: CubeTrendOptions): QuerySpec {
 	const n = `sum(${k}_n)`;
 	const cells = sql`
 		SELECT ${panel!.column} AS facet, ${series.column} AS series, "time", ${n}::INTEGER AS n,
-			(sum(${k}_alone) + coalesce(list_unique(flatten(list(${k}_others)
-				FILTER (WHERE ${k}_others IS NOT NULL))), 0))::INTEGER AS patients,
+			${cubePatients(`${k}_alone`, `${k}_others`)} AS patients,
 			sum(${k}_sum) / ${n} AS mean, ${sdFromSums(n, `sum(${k}_sum)`, `sum(${k}_squares)`)} AS sd
 		${measureRows('trend_cube', options.measure)} AND ${where(cubeFilter(options.clauses, TREND_CUBE))}
 		GROUP BY ALL HAVING ${n} > 0`;
