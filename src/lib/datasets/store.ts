@@ -8,6 +8,11 @@ export interface DatasetRecord {
 	summary: Record<string, number>;
 	bytes: number;
 	builtIn: boolean;
+	/**
+	 * The version of the analysis tables saved with it (DERIVED_VERSION when saved); absent in
+	 * datasets saved before versions were kept. Another version is rebuilt when opened.
+	 */
+	derived?: number;
 }
 
 export interface DatasetStore {
@@ -110,7 +115,7 @@ export function openDatasetStore(
 	return {
 		list,
 		async save(input, tables, extra) {
-			const { id, name, createdAt, files, summary, builtIn } = input;
+			const { id, name, createdAt, files, summary, builtIn, derived } = input;
 			// A Blob holds a copy of just the view's bytes, not the whole buffer behind it. (Table
 			// bytes come from the engine or from storage, never from a SharedArrayBuffer.)
 			const stored = tables.map((t): StoredTable => ({
@@ -118,7 +123,10 @@ export function openDatasetStore(
 				ipc: new Blob([t.ipc as Uint8Array<ArrayBuffer>])
 			}));
 			const bytes = tables.reduce((sum, t) => sum + t.ipc.byteLength, 0);
-			const record: DatasetRecord = { id, name, createdAt, files, summary, bytes, builtIn };
+			const record: DatasetRecord = {
+				...{ id, name, createdAt, files, summary, bytes, builtIn },
+				...(derived === undefined ? {} : { derived })
+			};
 			await transact([RECORDS, PAYLOADS], 'readwrite', (tx) => {
 				tx.objectStore(RECORDS).put(record);
 				tx.objectStore(PAYLOADS).put({ tables: stored, extra } satisfies Payload, id);

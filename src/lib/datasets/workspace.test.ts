@@ -6,7 +6,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../../../tests/support/db';
 import { Coordinator } from '../engine/coordinator';
 import { createNodeEngine } from '../engine/node-engine';
+import { DERIVED_VERSION } from '../model/derived-tables';
 import { decodeDatasetFile } from './dataset-file';
+import { snapshotTables } from './snapshot';
 import { sampleDatasetFile } from './sample';
 import { openDatasetStore } from './store';
 import { Workspace } from './workspace';
@@ -132,6 +134,33 @@ describe('the workspace, when changes overlap', () => {
 		expect(await one('SELECT count(*)::INTEGER AS n FROM sessions')).toEqual({ n: 4432 });
 		expect(await ws.store.getActive()).toBe(sampleLoaded.record.id);
 		expect(await ws.restore('no-such-id')).toBeNull();
+	});
+
+	it('derives the analysis tables again for a dataset saved with an older version of them', async () => {
+		const { ws, coordinator, one } = await workspace();
+		const staged = await ws.stage([messy()]);
+		const built = await ws.build(staged, (await ws.suggest(staged)).mapping, { name: 'messy' });
+		expect(built.loaded.record.derived).toBe(DERIVED_VERSION);
+		// As an older version saved it: its cube without a column the charts now read.
+		const older = await coordinator.write('older', async (db) => {
+			await db.query({ sql: 'ALTER TABLE episode_cube DROP COLUMN baseline_improvement' });
+			return snapshotTables(db, DATASET_TABLES);
+		});
+		const hasColumn = `SELECT count(*)::INTEGER AS n FROM duckdb_columns()
+			WHERE table_name = 'episode_cube' AND column_name = 'baseline_improvement'`;
+		const { derived, ...record } = built.loaded.record;
+		for (const [version, rebuilt] of [
+			[undefined, 1],
+			[derived! - 1, 1],
+			[derived, 0]
+		] as const) {
+			await ws.store.save(
+				{ ...record, derived: version },
+				older.map((t) => ({ ...t }))
+			);
+			await ws.restore(record.id);
+			expect(await one(hasColumn)).toEqual({ n: rebuilt });
+		}
 	});
 });
 

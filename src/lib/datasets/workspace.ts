@@ -8,7 +8,7 @@ import type { ReadOptions, SourceFile, StagedFile } from '../import/readers/type
 import type { ImportReport } from '../import/report';
 import { refuseTooLarge } from '../import/size-limits';
 import type { Measure } from '../measures/registry';
-import { buildDerivedTables, DERIVED_TABLES } from '../model/derived-tables';
+import { buildDerivedTables, DERIVED_TABLES, DERIVED_VERSION } from '../model/derived-tables';
 import { installTQuantiles } from '../stats/t-quantiles';
 import { readDatasetMeta, type DatasetInfo } from './dataset-meta';
 import type { DatasetFile } from './dataset-file';
@@ -147,9 +147,11 @@ export class Workspace {
 			`Opening ${saved.record.name}`,
 			async (db) => {
 				await restoreTables(db, saved.tables);
-				// Saved before the analysis tables existed: derive them from what was saved.
+				// Saved before the analysis tables existed, or before their columns changed: derive
+				// them again from the canonical tables saved with them.
 				const names = new Set(saved.tables.map((t) => t.name));
-				if (DERIVED_TABLES.some((t) => !names.has(t))) await buildDerivedTables(db);
+				if (saved.record.derived !== DERIVED_VERSION || DERIVED_TABLES.some((t) => !names.has(t)))
+					await buildDerivedTables(db);
 				const loaded: Loaded = { record: saved.record, ...(await readDatasetMeta(db)) };
 				return { loaded, activating: this.#inOrder(() => this.store.setActive(id)) };
 			}
@@ -184,7 +186,8 @@ export class Workspace {
 				sessions: report.sessions,
 				patients: report.patients
 			},
-			builtIn: request.builtIn ?? false
+			builtIn: request.builtIn ?? false,
+			derived: DERIVED_VERSION
 		};
 	}
 

@@ -23,6 +23,13 @@ export const DERIVED_TABLES = [
 	'case_mix_fit'
 ] as const;
 
+/**
+ * The derived tables' version, saved with every dataset: raise it whenever a table or column
+ * here changes, so a dataset saved before is derived again when opened (2: the episode cubes
+ * gained the baseline's squares and products, which the forest plot reads).
+ */
+export const DERIVED_VERSION = 2;
+
 const EPISODES = 'mo_episodes';
 
 /** Builds every derived table from the canonical tables named `<table><suffix>`. */
