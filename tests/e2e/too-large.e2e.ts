@@ -18,7 +18,7 @@ afterAll(() => browser?.close());
 
 /**
  * Drops files of the given sizes in megabytes (10⁶ bytes), each one megabyte of zeros repeated:
- * Blob parts are referenced, not copied, so a 300 MB file costs the page one megabyte. Zeros are
+ * Blob parts are referenced, not copied, so a 400 MB file costs the page one megabyte. Zeros are
  * neither CSV nor a workbook: a file that were read would fail with another message.
  */
 async function dropLarge(files: [name: string, megabytes: number][]) {
@@ -44,10 +44,10 @@ const SERVER = /For larger datasets, import on the command line .*npm run serve 
 
 describe('a file too large for the browser tab', () => {
 	it('is refused before it is read, with what fits and the server option', async () => {
-		await dropLarge([['sessions.csv', 300]]);
+		await dropLarge([['sessions.csv', 400]]);
 		const text = await refusal();
 		expect(text).toMatch(
-			/^sessions\.csv is 300 MB; this browser tab can import CSV or text files up to about 210 MB \(about 2\.1 million sessions\)\. /
+			/^sessions\.csv is 400 MB; this browser tab can import CSV or text files up to about 310 MB \(about 3 million sessions\)\. /
 		);
 		expect(text).toMatch(SERVER);
 		// Back at the choice of files; the dataset loaded before is the one still shown.
@@ -57,12 +57,12 @@ describe('a file too large for the browser tab', () => {
 
 	it('counts several files together', async () => {
 		await dropLarge([
-			['north.csv', 110],
-			['south.csv', 110]
+			['north.csv', 160],
+			['south.csv', 160]
 		]);
 		await expect
 			.poll(refusal)
-			.toMatch(/^Together, north\.csv and south\.csv are 220 MB; this browser tab can import/);
+			.toMatch(/^Together, north\.csv and south\.csv are 320 MB; this browser tab can import/);
 		expect(await page.textContent('[data-testid="dataset-summary"]')).toBe(shownBefore);
 	});
 

@@ -183,12 +183,12 @@ describe('files too large for the browser tab', () => {
 	it('are refused from their sizes before a byte is read; the loaded dataset stays', async () => {
 		const { ws, one } = await workspace();
 		const loaded = await openSample(ws);
-		// 300 MB of one repeated megabyte (Blob parts are referenced, not copied) that no reader
+		// 400 MiB of one repeated megabyte (Blob parts are referenced, not copied) that no reader
 		// may touch: reading it would fail with another message.
 		const megabyte = new Blob([new Uint8Array(1 << 20)]);
-		const big = { name: 'big.csv', blob: new Unreadable(Array<Blob>(300).fill(megabyte)) };
+		const big = { name: 'big.csv', blob: new Unreadable(Array<Blob>(400).fill(megabyte)) };
 		await expect(ws.stage([big])).rejects.toThrow(
-			/^big\.csv is 315 MB; this browser tab can import CSV or text files up to about 210 MB/
+			/^big\.csv is 419 MB; this browser tab can import CSV or text files up to about 310 MB/
 		);
 		expect(await one('SELECT count(*)::INTEGER AS n FROM sessions')).toEqual({ n: 4432 });
 		expect(await ws.store.getActive()).toBe(loaded.record.id);

@@ -29,6 +29,12 @@ describe('describeError', () => {
 		expect(describeError(new Error('Out of Memory Error: could not allocate block')).summary).toBe(
 			'The browser ran out of memory.'
 		);
+		// duckdb-wasm's own allocator, failing in the wasm heap (a 4M-row import in Chromium).
+		const malloc = describeError(new Error('malloc of size 1073741824 failed'), 'Import failed');
+		expect(malloc).toEqual({
+			summary: 'Import failed: The browser ran out of memory.',
+			detail: 'malloc of size 1073741824 failed'
+		});
 	});
 
 	it('treats a thousands-of-characters message as detail even without an engine prefix', () => {

@@ -17,7 +17,10 @@ const SHORT = 200;
 
 /** Messages DuckDB writes, and what they mean to someone importing a clinic's export. */
 const KNOWN: [RegExp, string][] = [
-	[/out of memory|could not allocate|memory limit/i, 'The browser ran out of memory.'],
+	[
+		/out of memory|could not allocate|memory limit|malloc of size \d+ failed/i,
+		'The browser ran out of memory.'
+	],
 	[/maximum line size|line size of \d+ bytes/i, 'A line of the file is too long to be a row.'],
 	[/Parser Error|Binder Error|Catalog Error/i, 'The database could not run this step.'],
 	[/Conversion Error|Invalid Input Error|Could not convert/i, 'A value could not be read.']

@@ -3,6 +3,8 @@ import { fixture, imported, problems } from '../../../tests/support/import';
 import { freshDb, rows, TEST_NOW } from '../../../tests/support/db';
 import { importFiles } from './import-files';
 import type { Mapping } from './mapping';
+import type { LocalEngine } from '../engine/engine';
+import { DATASET_TABLES } from './pipeline';
 
 describe('import of a messy semicolon, decimal-comma export', () => {
 	it('maps the columns by their names', async () => {
@@ -216,4 +218,30 @@ describe('a long build', () => {
 		]);
 		await db.close();
 	});
+});
+
+describe('a large import', () => {
+	const tableText = async (db: LocalEngine) => {
+		const out: Record<string, unknown[]> = {};
+		for (const t of DATASET_TABLES)
+			out[t] = await rows(db, `SELECT columns(*)::VARCHAR FROM ${t} ORDER BY ALL`);
+		return out;
+	};
+	for (const name of ['messy-semicolon.csv', 'long-tidy.csv', 'redcap.csv'])
+		it(`keeps its largest work tables compressed and builds the same tables: ${name}`, async () => {
+			const small = await imported(name);
+			const db = await freshDb();
+			const written: string[] = [];
+			const watched: LocalEngine = {
+				...db,
+				query: (spec, options) => (written.push(spec.sql), db.query(spec, options))
+			};
+			await importFiles(watched, [fixture(name)], { now: TEST_NOW, largeImportRows: 0 });
+			for (const table of ['cand_rows', 'session_groups'])
+				expect(written.some((sql) => sql.startsWith(`CREATE OR REPLACE  TABLE ${table} AS`))).toBe(
+					true
+				);
+			expect(await tableText(db)).toEqual(await tableText(small.db));
+			await Promise.all([db.close(), small.db.close()]);
+		});
 });
