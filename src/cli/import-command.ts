@@ -23,7 +23,10 @@ export interface ImportArgs {
  */
 export async function runImport(args: ImportArgs): Promise<string> {
 	const file = args.out ? await datasetFileEngine(args.out) : null;
-	const { db, outcome } = await importDataset(args, undefined, file?.open).catch(
+	// Native DuckDB moves TEMP tables to disk when memory runs short: only the wasm heap needs a
+	// large import's work tables compressed, which would write them into the dataset file here.
+	const build = file ? { largeImportRows: Number.POSITIVE_INFINITY } : {};
+	const { db, outcome } = await importDataset(args, undefined, file?.open, build).catch(
 		async (e: unknown) => {
 			await file?.discard();
 			throw e;

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { LocalEngine } from '../lib/engine/engine';
 import { createNodeEngine } from '../lib/engine/node-engine';
 import { importFiles, type ImportOutcome } from '../lib/import/import-files';
+import type { BuildOptions } from '../lib/import/pipeline';
 import { MissingFieldsError } from '../lib/import/required-fields';
 import { readMappingFile } from './mapping-file';
 import { UsageError } from './usage-error';
@@ -22,7 +23,8 @@ export interface DatasetArgs {
 export async function importDataset(
 	args: DatasetArgs,
 	setup: (db: LocalEngine) => Promise<void> = async () => {},
-	engine: () => Promise<LocalEngine> = createNodeEngine
+	engine: () => Promise<LocalEngine> = createNodeEngine,
+	build: Pick<BuildOptions, 'largeImportRows'> = {}
 ): Promise<{ db: LocalEngine; outcome: ImportOutcome }> {
 	for (const file of args.files) {
 		await access(file).catch(() => {
@@ -38,9 +40,11 @@ export async function importDataset(
 	const db = await engine();
 	try {
 		await setup(db);
-		const outcome = await importFiles(db, sources, { mapping, now }).catch((e: unknown) => {
-			throw e instanceof MissingFieldsError ? new Error(howToMap(sources, e)) : e;
-		});
+		const outcome = await importFiles(db, sources, { ...build, mapping, now }).catch(
+			(e: unknown) => {
+				throw e instanceof MissingFieldsError ? new Error(howToMap(sources, e)) : e;
+			}
+		);
 		return { db, outcome };
 	} catch (e) {
 		await db.close();

@@ -95,7 +95,10 @@ export interface BuildOptions {
 	name?: string;
 	/** Told which step is running, for a long build's progress. */
 	onStep?: (step: string) => void;
-	/** Above this many rows read, the import is large (LARGE_IMPORT_ROWS unless a test says). */
+	/**
+	 * Above this many rows read, the import is large (LARGE_IMPORT_ROWS unless told: a test, or
+	 * native DuckDB, which never is).
+	 */
 	largeImportRows?: number;
 }
 
