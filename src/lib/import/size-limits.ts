@@ -29,8 +29,9 @@ const MB = 1_000_000;
  * (scripts/generate-sample-data.ts, 14 columns):
  * - CSV: 102 bytes a row. 3M rows (306 MB) is the largest measured to import in Chromium
  *   (`npm run bench:ui`: 89 s, then 21 s to open after a reload), once a large import's work
- *   tables are compressed (import/pipeline.ts); 4M ran out of the wasm heap while building, as
- *   2M was the most before. 310 MB keeps the 3M file in and nothing much beyond it.
+ *   tables are compressed (import/pipeline.ts), where 2M was the most before. 4M builds, but its
+ *   save fails (one table's snapshot needs a 1 GiB buffer). 310 MB keeps the 3M file in and
+ *   nothing much beyond it.
  * - JSON/NDJSON: 273 bytes a row. The reader holds the whole text (two bytes a character once
  *   one is not Latin-1) and every record as a JS object: 3.6 bytes of JS heap per file byte
  *   (Node's peak RSS reading 100k rows), plus the staged Arrow copy. 200 MB stays inside ~1 GB
