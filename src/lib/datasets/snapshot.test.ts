@@ -137,6 +137,37 @@ describe('table snapshots', () => {
 		expect(await contents(ODD)).toEqual(oddRows);
 	});
 
+	it('saves a table of more rows than a part holds in parts, in order, and restores it whole', async () => {
+		const parts = await snapshotTables(db, [ODD, 'empty'], 2);
+		expect(parts.map((p) => [p.name, p.rows, p.parts, p.more])).toEqual([
+			[ODD, 2, 2, false],
+			[ODD, 1, undefined, true],
+			['empty', 0, undefined, undefined]
+		]);
+		const oddRows = await contents(ODD);
+		await db.query({ sql: `DELETE FROM ${quoteIdent(ODD)}` });
+		await restoreTables(db, parts);
+		expect(await contents(ODD)).toEqual(oddRows);
+		// The table's own order comes back with it.
+		const order = await rows(`SELECT n FROM ${quoteIdent(ODD)} ORDER BY rowid`);
+		expect(order).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+	});
+
+	const partCorruptions: [string, (s: TableSnapshot[]) => TableSnapshot[]][] = [
+		['its last part missing', (s) => [s[0]!, s[2]!]],
+		['its first part missing', (s) => [s[1]!, s[2]!]],
+		['a part of another table', (s) => [s[2]!, s[1]!]]
+	];
+	for (const [label, corrupt] of partCorruptions) {
+		it(`leaves every current table intact when a table saved in parts has ${label}`, async () => {
+			const parts = await snapshotTables(db, [ODD, 'empty'], 2);
+			const oddRows = await contents(ODD);
+			await expect(restoreTables(db, corrupt(parts))).rejects.toThrow(/part/);
+			expect(await contents(ODD)).toEqual(oddRows);
+			expect((await rows(`SELECT table_name FROM duckdb_tables() ORDER BY 1`)).length).toBe(2);
+		});
+	}
+
 	it('refuses to snapshot a table that does not exist', async () => {
 		await expect(snapshotTables(db, ['nope'])).rejects.toThrow(/nope/);
 	});

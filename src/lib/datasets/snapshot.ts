@@ -2,17 +2,26 @@ import { rowsInStream, streamOfFile } from '../engine/arrow-ipc';
 import type { LocalEngine } from '../engine/engine';
 import { quoteIdent } from '../engine/quote';
 
-/** One table as stored between sessions: how to create it, and its rows as Arrow IPC. */
+/**
+ * One table as stored between sessions, or one part of it: how to create it, and its rows as
+ * Arrow IPC. A table of more than PART_ROWS rows is saved as several parts in a row, the first
+ * as any table, the others marked `more`: one Arrow buffer of a whole large table would not fit
+ * in the wasm heap (4M sessions: episode_points, 12M rows, asked for one 1 GiB buffer).
+ */
 export interface TableSnapshot {
 	name: string;
 	ddl: string;
 	/** An Arrow IPC file, as DuckDB wrote it. */
 	ipc: Uint8Array;
 	/**
-	 * How many rows the table had when saved: a restore checks it got them all, and skips the
-	 * import of an empty table. Snapshots saved before it was recorded have none (see `stage`).
+	 * How many rows the snapshot holds: a restore checks it got them all, and skips the import
+	 * of an empty table. Snapshots saved before it was recorded have none (see `stage`).
 	 */
 	rows?: number;
+	/** On a table's first part: how many parts it was saved in (none: one). */
+	parts?: number;
+	/** A further part of the table the snapshot before it began (same name and DDL). */
+	more?: boolean;
 	/**
 	 * Whether ENUM columns hold their codes (the value's position in the type, as `enum_code`
 	 * gives it) rather than their text. Snapshots saved before have the text (see `stage`).
@@ -29,7 +38,14 @@ const WIDE_INTEGERS = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
 // Only tables of the default schema: temporary tables and other schemas are not dataset tables.
 const IN_DEFAULT_SCHEMA = 'schema_name = current_schema() AND database_name = current_database()';
 
-export async function snapshotTables(db: LocalEngine, names: string[]): Promise<TableSnapshot[]> {
+/** The most rows one part holds: ~50 MB of Arrow for the widest derived table. */
+export const PART_ROWS = 1_000_000;
+
+export async function snapshotTables(
+	db: LocalEngine,
+	names: string[],
+	partRows = PART_ROWS
+): Promise<TableSnapshot[]> {
 	const snapshots: TableSnapshot[] = [];
 	for (const name of names) {
 		const found = await db.query({
@@ -46,11 +62,34 @@ export async function snapshotTables(db: LocalEngine, names: string[]): Promise<
 			// fast (1M sessions: episode_points 6.2 → 2.7 s), the biggest part of opening a dataset.
 			return isEnum(type) ? `enum_code(${column}) AS ${column}` : column;
 		});
+		const select = `SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`;
 		// Straight from the engine: serialising here would stall the page for large tables.
-		const ipc = await db.exportIpc(`SELECT ${list.join(', ')} FROM ${quoteIdent(name)}`);
-		snapshots.push({ name, ddl, ipc, rows, enumCodes: true });
+		if (rows <= partRows) {
+			snapshots.push({ name, ddl, ipc: await db.exportIpc(select), rows, enumCodes: true });
+			continue;
+		}
+		// Parts by ranges of rowid, in its order (the table's own): every row falls in one.
+		const parts: TableSnapshot[] = [];
+		const { first, last } = await rowidSpan(db, quoteIdent(name));
+		for (let from = first; from <= last; from += partRows) {
+			const part = `${select} WHERE rowid >= ${from} AND rowid < ${from + partRows}`;
+			const ipc = await db.exportIpc(`${part} ORDER BY rowid`);
+			const count = await countRows(db, `(${part})`);
+			parts.push({ name, ddl, ipc, rows: count, enumCodes: true, more: parts.length > 0 });
+		}
+		if (parts.reduce((n, p) => n + p.rows!, 0) !== rows)
+			throw new Error(`${name} changed while it was being saved`);
+		parts[0]!.parts = parts.length;
+		snapshots.push(...parts);
 	}
 	return snapshots;
+}
+
+async function rowidSpan(db: LocalEngine, table: string) {
+	const span = await db.query({
+		sql: `SELECT min(rowid)::DOUBLE AS first, max(rowid)::DOUBLE AS last FROM ${table}`
+	});
+	return span.get(0)!.toJSON() as { first: number; last: number };
 }
 
 /**
@@ -61,17 +100,15 @@ export async function snapshotTables(db: LocalEngine, names: string[]): Promise<
  * worker, so the snapshots' `ipc` buffers are unusable afterwards.
  */
 export async function restoreTables(db: LocalEngine, snapshots: TableSnapshot[]): Promise<void> {
-	const names = snapshots.map((s) => s.name);
-	if (new Set(names).size !== names.length) throw new Error('Two snapshots share a table name');
-
+	const tables = partsByTable(snapshots);
 	const tag = `__restore_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-	const staged = snapshots.map((snapshot, i) => ({ snapshot, temp: `${tag}_${i}` }));
+	const staged = tables.map((parts, i) => ({ name: parts[0]!.name, parts, temp: `${tag}_${i}` }));
 	try {
-		for (const { snapshot, temp } of staged) await stage(db, snapshot, temp);
+		for (const { parts, temp } of staged) await stage(db, parts, temp);
 		const swaps = staged.map(
-			({ snapshot, temp }) =>
-				`DROP TABLE IF EXISTS ${quoteIdent(snapshot.name)}; ` +
-				`ALTER TABLE ${quoteIdent(temp)} RENAME TO ${quoteIdent(snapshot.name)};`
+			({ name, temp }) =>
+				`DROP TABLE IF EXISTS ${quoteIdent(name)}; ` +
+				`ALTER TABLE ${quoteIdent(temp)} RENAME TO ${quoteIdent(name)};`
 		);
 		// One call, so no other query of the app can run inside the transaction.
 		await db
@@ -87,23 +124,49 @@ export async function restoreTables(db: LocalEngine, snapshots: TableSnapshot[])
 	}
 }
 
+/** Each table's snapshots: one, or its parts in order; anything else is not a saved dataset. */
+function partsByTable(snapshots: TableSnapshot[]): TableSnapshot[][] {
+	const tables: TableSnapshot[][] = [];
+	for (const snapshot of snapshots) {
+		const last = tables.at(-1);
+		if (snapshot.more) {
+			if (last?.[0]!.name !== snapshot.name || last[0]!.ddl !== snapshot.ddl)
+				throw new Error(`A part of ${snapshot.name} was saved without its table`);
+			last.push(snapshot);
+		} else tables.push([snapshot]);
+	}
+	const names = tables.map((t) => t[0]!.name);
+	if (new Set(names).size !== names.length) throw new Error('Two snapshots share a table name');
+	const cut = tables.find((t) => t.length !== (t[0]!.parts ?? 1));
+	if (cut) throw new Error(`The saved rows of ${cut[0]!.name} are incomplete (a part is missing)`);
+	return tables;
+}
+
 /**
- * Creates the snapshot's table as `temp` and fills it with the snapshot's rows. The page only
+ * Creates the table as `temp` and fills it with the rows of each of its parts. The page only
  * checks the bytes' framing; the rows are read where the engine runs (a 2M-row dataset is about
  * 200 MB: parsing and re-serialising it here stalled the page).
  */
-async function stage(db: LocalEngine, snapshot: TableSnapshot, temp: string): Promise<void> {
-	const { name, ddl, ipc } = snapshot;
-	const incomplete = `The saved rows of ${name} are incomplete`;
+async function stage(db: LocalEngine, parts: TableSnapshot[], temp: string): Promise<void> {
+	const { name, ddl } = parts[0]!;
+	await db.query({ sql: withTableName(ddl, name, temp) });
+	let rows = 0;
+	for (const part of parts) rows += await fill(db, part, temp);
+	const restored = await countRows(db, quoteIdent(temp));
+	if (restored !== rows)
+		throw new Error(`The saved rows of ${name} are incomplete (${restored} of ${rows} rows)`);
+}
+
+/** Adds one snapshot's rows to `temp`; returns how many it says it holds. */
+async function fill(db: LocalEngine, snapshot: TableSnapshot, temp: string): Promise<number> {
+	const incomplete = `The saved rows of ${snapshot.name} are incomplete`;
 	// Cut or unterminated bytes stop here: the engine would read fewer rows, or none, silently.
-	const stream = streamOfFile(ipc);
+	const stream = streamOfFile(snapshot.ipc);
 	if (!stream) throw new Error(incomplete);
 	// Older snapshots did not record their rows: their batches' headers say how many there are.
 	const rows = snapshot.rows ?? rowsInStream(stream);
-
-	await db.query({ sql: withTableName(ddl, name, temp) });
 	// duckdb-wasm refuses a stream without record batches; the DDL alone makes the empty table.
-	if (rows === 0) return;
+	if (rows === 0) return 0;
 	const staged = `${temp}_rows`;
 	try {
 		await db.importIpc(staged, stream);
@@ -116,8 +179,7 @@ async function stage(db: LocalEngine, snapshot: TableSnapshot, temp: string): Pr
 	} finally {
 		await db.query({ sql: `DROP TABLE IF EXISTS ${quoteIdent(staged)}` });
 	}
-	const restored = await countRows(db, quoteIdent(temp));
-	if (restored !== rows) throw new Error(`${incomplete} (${restored} of ${rows} rows)`);
+	return rows;
 }
 
 const isEnum = (type: string) => type.startsWith('ENUM(');
