@@ -29,8 +29,8 @@ const MB = 1_000_000;
  * (scripts/generate-sample-data.ts, 14 columns):
  * - CSV: 102 bytes a row. 3M rows (306 MB) is the largest measured to import in Chromium
  *   (`npm run bench:ui`: 89 s, then 21 s to open after a reload), once a large import's work
- *   tables are compressed (import/pipeline.ts), where 2M was the most before. 4M builds, but its
- *   save fails (one table's snapshot needs a 1 GiB buffer). 310 MB keeps the 3M file in and
+ *   tables are compressed (import/pipeline.ts), where 2M was the most before. 4M builds and is
+ *   shown, but the browser's storage refuses to save it. 310 MB keeps the 3M file in and
  *   nothing much beyond it.
  * - JSON/NDJSON: 273 bytes a row. The reader holds the whole text (two bytes a character once
  *   one is not Latin-1) and every record as a JS object: 3.6 bytes of JS heap per file byte
