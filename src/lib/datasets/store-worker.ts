@@ -21,6 +21,7 @@ self.onmessage = async (
 				: [];
 		self.postMessage({ id, result }, { transfer });
 	} catch (e) {
-		self.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+		// IndexedDB's errors are DOMExceptions, some with no message, only a name (UnknownError).
+		self.postMessage({ id, error: e instanceof Error ? e.message || e.name : String(e) });
 	}
 };

@@ -179,6 +179,27 @@ class Unreadable extends Blob {
 	}
 }
 
+describe('a dataset the browser will not store', () => {
+	it('stays open, with a warning that says so even when the storage gives no reason', async () => {
+		const coordinator = new Coordinator(createNodeEngine);
+		coordinators.push(coordinator);
+		const store = openDatasetStore(new IDBFactory());
+		// As Chromium's IndexedDB refused a 4M-session dataset: an error with no message.
+		const refusing = { ...store, save: () => Promise.reject(new Error('')) };
+		const ws = new Workspace(coordinator, refusing, () => TEST_NOW);
+		await ws.start();
+		const staged = await ws.stage([messy()]);
+		const { loaded } = await ws.build(staged, (await ws.suggest(staged)).mapping, { name: 'm' });
+		expect(loaded.warning).toBe(
+			'The dataset could not be saved in this browser: the browser gave no reason'
+		);
+		const sessions = await coordinator.query({
+			sql: 'SELECT count(*)::INTEGER AS n FROM sessions'
+		});
+		expect(sessions.get(0)?.toJSON()).toEqual({ n: 8 });
+	});
+});
+
 describe('files too large for the browser tab', () => {
 	it('are refused from their sizes before a byte is read; the loaded dataset stays', async () => {
 		const { ws, one } = await workspace();

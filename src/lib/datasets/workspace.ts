@@ -133,7 +133,7 @@ export class Workspace {
 			return { record: await saving, info, measures };
 		} catch (e) {
 			// Storage can be refused (private windows, quota): the dataset still works until reload.
-			const why = e instanceof Error ? e.message : String(e);
+			const why = (e instanceof Error ? e.message : String(e)) || 'the browser gave no reason';
 			const warning = `The dataset could not be saved in this browser: ${why}`;
 			return { record: { ...record, bytes: 0 }, info, measures, warning };
 		}
