@@ -123,10 +123,8 @@ export function openDatasetStore(
 				ipc: new Blob([t.ipc as Uint8Array<ArrayBuffer>])
 			}));
 			const bytes = tables.reduce((sum, t) => sum + t.ipc.byteLength, 0);
-			const record: DatasetRecord = {
-				...{ id, name, createdAt, files, summary, bytes, builtIn },
-				...(derived === undefined ? {} : { derived })
-			};
+			const record: DatasetRecord = { id, name, createdAt, files, summary, bytes, builtIn };
+			if (derived !== undefined) record.derived = derived;
 			await transact([RECORDS, PAYLOADS], 'readwrite', (tx) => {
 				tx.objectStore(RECORDS).put(record);
 				tx.objectStore(PAYLOADS).put({ tables: stored, extra } satisfies Payload, id);
