@@ -12,6 +12,12 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Pieces are written in transactions: none may be left open, whatever happened. */
+async function expectNoOpenTransaction() {
+	await db.query({ sql: 'BEGIN TRANSACTION' }); // fails inside an open one
+	await db.query({ sql: 'ROLLBACK' });
+}
 const source = (bytes: Uint8Array | string, name = 'f.csv') => ({
 	name,
 	blob: new Blob([typeof bytes === 'string' ? utf8(bytes) : (bytes as Uint8Array<ArrayBuffer>)])
@@ -102,6 +108,18 @@ describe('readCsv', () => {
 		expect(result.notes[0]).toMatch(/Windows-1252/);
 	});
 
+	it('rereads as Windows-1252 when the first byte that is not UTF-8 comes pieces in', async () => {
+		// At 16 bytes a piece the é is in the fifth, after a transaction of four was committed.
+		const head = utf8(
+			'id,note\n' + Array.from({ length: 12 }, (_, i) => `P${i},ok`).join('\n') + '\nQ,Caf'
+		);
+		const { rows, result } = await staged(new Uint8Array([...head, 0xe9, 0x0a]), 16);
+		expect(result.notes[0]).toMatch(/Windows-1252/);
+		expect(rows.map((r) => r.note)).toEqual([...Array(12).fill('ok'), 'Café']);
+		expect(rows.at(-1)!.__source_row).toBe(13);
+		await expectNoOpenTransaction();
+	});
+
 	it('counts fields beyond the header, so such rows can be rejected', async () => {
 		const { rows } = await staged('id,v\nA,1\nB,2,oops,again\nC,3,\n');
 		expect(rows.map((r) => r.__extra_fields)).toEqual([0, 2, 0]);
@@ -160,5 +178,15 @@ describe('readCsv on files that are not tables', () => {
 		// The engine's own words stay available, folded away, for a bug report.
 		const shown = describeError(await failure.catch((e: unknown) => e));
 		expect(shown.detail).toMatch(/Expected Number of Columns/);
+	});
+
+	it('reports a bad row pieces in as well, rolling back what was not committed', async () => {
+		const wide = Array.from({ length: 40 }, (_, i) => `v${i}`).join(',');
+		const rows = Array.from({ length: 30 }, (_, i) => `P${i},${i % 10}`).join('\n');
+		const failure = readCsv(db, source(`id,pain\n${rows}\n${wide}\n`, 'late.csv'), 'late', {}, 24);
+		await expect(failure).rejects.toThrow(
+			/^late\.csv could not be read at or near data row 31: a row has many more fields/
+		);
+		await expectNoOpenTransaction();
 	});
 });

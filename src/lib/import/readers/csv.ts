@@ -4,10 +4,13 @@ import { PlainError } from '../../errors/user-error';
 import { stagingColumnNames } from './columns';
 import { normaliseRecordEnds, recordChunks } from './csv-chunks';
 import { detectDialect, type Dialect } from './csv-dialect';
+import { GroupedCommits } from './grouped-commits';
 import { bomLength, decodeChunk, type Encoding } from './decode';
 import { SOURCE_ROW, type ReadOptions, type SourceFile, type StagedFile } from './types';
 
 const CHUNK_BYTES = 8 << 20;
+/** Pieces per transaction (grouped-commits.ts): ~32 MB of CSV. */
+const PIECES_PER_COMMIT = 4;
 /** Fields beyond the header that a row may carry before the file is refused outright. */
 const SPARE_FIELDS = 16;
 /**
@@ -50,35 +53,43 @@ async function readAs(
 	let columns: string[] = [];
 	let rows = 0;
 	let blank = 0;
-	for await (const chunk of recordChunks(source.blob, chunkBytes)) {
-		let bytes = chunk.bytes;
-		if (chunk.start === 0) bytes = bytes.subarray(bomLength(bytes));
-		let text = decodeChunk(bytes, encoding);
-		if (text === null) throw new NotUtf8();
-		if (!dialect) {
-			dialect = detectDialect(text.slice(0, 1 << 16));
-			columns = stagingColumnNames(dialect.header);
-			if (columns.length > MAX_COLUMNS) throw notATable(source.name);
-			await createStaging(db, table, columns);
-			bytes = bytes.subarray(encoder.encode(text.slice(0, dialect.headerLength)).length);
-			text = text.slice(dialect.headerLength);
+	const commits = new GroupedCommits(db, PIECES_PER_COMMIT);
+	try {
+		for await (const chunk of recordChunks(source.blob, chunkBytes)) {
+			let bytes = chunk.bytes;
+			if (chunk.start === 0) bytes = bytes.subarray(bomLength(bytes));
+			let text = decodeChunk(bytes, encoding);
+			if (text === null) throw new NotUtf8();
+			if (!dialect) {
+				dialect = detectDialect(text.slice(0, 1 << 16));
+				columns = stagingColumnNames(dialect.header);
+				if (columns.length > MAX_COLUMNS) throw notATable(source.name);
+				await createStaging(db, table, columns);
+				bytes = bytes.subarray(encoder.encode(text.slice(0, dialect.headerLength)).length);
+				text = text.slice(dialect.headerLength);
+			}
+			const read = dialect;
+			// A fresh buffer either way: registering hands it to DuckDB's worker.
+			const utf8 = normaliseRecordEnds(encoding === 'utf-8' ? bytes : encoder.encode(text));
+			if (utf8.length) {
+				const counts = await commits
+					.write(() => insertChunk(db, table, columns, read, utf8, rows))
+					.catch((e: unknown) => {
+						throw unreadable(source.name, e, rows);
+					});
+				rows += counts.kept;
+				blank += counts.blank;
+			}
+			options.onProgress?.({
+				bytesRead: chunk.start + chunk.bytes.length,
+				totalBytes: source.blob.size,
+				rows
+			});
 		}
-		// A fresh buffer either way: registering hands it to DuckDB's worker.
-		const utf8 = normaliseRecordEnds(encoding === 'utf-8' ? bytes : encoder.encode(text));
-		if (utf8.length) {
-			const counts = await insertChunk(db, table, columns, dialect, utf8, rows).catch(
-				(e: unknown) => {
-					throw unreadable(source.name, e, rows);
-				}
-			);
-			rows += counts.kept;
-			blank += counts.blank;
-		}
-		options.onProgress?.({
-			bytesRead: chunk.start + chunk.bytes.length,
-			totalBytes: source.blob.size,
-			rows
-		});
+		await commits.commit();
+	} catch (e) {
+		await commits.rollback();
+		throw e;
 	}
 	if (!dialect) throw new Error(`${source.name} is empty.`);
 	const notes = [
@@ -163,10 +174,13 @@ async function insertChunk(
 			FROM csv_chunk WHERE trim(concat_ws('', ${[...positional, ...spare].join(', ')})) <> ''`
 		});
 		const total = await db.query({ sql: 'SELECT count(*)::INTEGER AS n FROM csv_chunk' });
+		// Not in `finally`: after a failed read the transaction refuses every statement until it
+		// is rolled back (which drops the piece's table), and that refusal would hide DuckDB's
+		// message about the CSV.
+		await db.query({ sql: 'DROP TABLE csv_chunk' });
 		const keptRows = Number(kept.getChild('Count')?.get(0) ?? 0);
 		return { kept: keptRows, blank: Number(total.getChild('n')?.get(0)) - keptRows };
 	} finally {
-		await db.query({ sql: 'DROP TABLE IF EXISTS csv_chunk' });
 		await db.dropFile(file);
 	}
 }
