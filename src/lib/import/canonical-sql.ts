@@ -32,9 +32,15 @@ export function sessionGroupsSql(mapping: Mapping): string {
  * Sessions grouped into episodes of care — patient × condition × technique, split where more
  * than `gapDays` pass between dated sessions — and numbered within them; session 1 is the
  * baseline. The windows run over a narrow projection and are joined back: sorting whole session
- * rows would not fit in the wasm heap at millions of rows.
+ * rows would not fit in the wasm heap at millions of rows. Rows come out in file order, which
+ * the research console shows: a long file's sessions are sorted into it; other layouts' come in
+ * it already (a row per session, read in order), and sorting them again took 0.5 s at 1M rows.
  */
-export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<string> {
+export async function sessionsSql(
+	db: LocalEngine,
+	gapDays: number,
+	layout: Mapping['layout']
+): Promise<string> {
 	if (!Number.isSafeInteger(gapDays) || gapDays < 1) {
 		throw new Error(`The gap between episodes must be a whole number of days, not ${gapDays}.`);
 	}
@@ -45,6 +51,11 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 		', '
 	);
 	const pair = 'patient, condition, technique';
+	// Sorted by their ENUM codes (members are in text order, so the order is the same): integers
+	// compare faster than text (1M rows: 0.3 s of 1.3 s).
+	const coded = (['condition', 'technique'] as const)
+		.map((c) => `${c}::${types.get(c) ?? 'VARCHAR'} AS ${c}`)
+		.join(', ');
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
 	// Sessions are sorted by their text keys once: a course opens at a pair's first session or
 	// after a gap, and the episode is a running count of openings over that order (an integer
@@ -58,7 +69,8 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 				row_number() OVER w = 1
 					OR (${pair}) IS DISTINCT FROM lag((${pair})) OVER w
 					OR coalesce(session_date - lag(session_date) OVER w > ${gapDays}, false) AS opens
-			FROM session_groups WINDOW w AS (ORDER BY ${pair}, ${order})
+			FROM (SELECT * REPLACE (${coded}) FROM session_groups)
+			WINDOW w AS (ORDER BY ${pair}, ${order})
 		), episodes AS (
 			SELECT *, sum(opens::INTEGER) OVER (ORDER BY seq)::INTEGER AS episode FROM ordered
 		), courses AS (
@@ -76,7 +88,7 @@ export async function sessionsSql(db: LocalEngine, gapDays: number): Promise<str
 			g.first.source_sheet_row::INTEGER AS source_sheet_row, g.session_key
 		FROM session_groups g JOIN numbered n USING (first_row)
 		JOIN mo_files f ON f.__file_no = g.first.file_no
-		ORDER BY n.session_id`;
+		${layout === 'long' ? 'ORDER BY n.session_id' : ''}`;
 }
 
 /**

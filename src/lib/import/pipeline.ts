@@ -165,7 +165,7 @@ export async function buildDataset(
 		await temp('session_groups', sessionGroupsSql(mapping));
 		await temp(
 			'sessions_next',
-			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS)
+			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS, mapping.layout)
 		);
 		step('Attaching scores');
 		await temp('observations_next', observationsSql(measures.map((m) => m.key)));

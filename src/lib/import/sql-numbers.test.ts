@@ -18,7 +18,7 @@ describe('numbers that go into SQL', () => {
 		}
 		const db = await freshDb();
 		for (const gap of [0, 1.5, NaN]) {
-			await expect(sessionsSql(db, gap)).rejects.toThrow(/whole number of days/);
+			await expect(sessionsSql(db, gap, 'wide')).rejects.toThrow(/whole number of days/);
 		}
 		await db.close();
 	});
