@@ -2,10 +2,14 @@
 // Chromium, then reloads the page, which restores the imported dataset from IndexedDB as a
 // returning user's visit does. Reports how long each took, how often import progress was shown,
 // and the longest gap between animation frames while each ran (a frozen page shows as a long
-// gap). Timings only: no assertions.
+// gap). Timings only: no assertions. The browser has a profile on disk, as a user's has: saving
+// needs its storage quota.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/e2e/support/browser';
+import { launchProfile } from '../../tests/e2e/support/browser';
 import { preview } from 'vite';
 import { benchFile } from './data';
 import {
@@ -23,7 +27,8 @@ const file = await benchFile(Number(values.rows));
 // Vite's preview server, as the e2e tests use: it serves the SPA fallback for /import.
 const server = await preview({ preview: { host: '127.0.0.1', port: 0, open: false } });
 const baseUrl = server.resolvedUrls!.local[0]!;
-const browser = await launchBrowser();
+const profile = await mkdtemp(join(tmpdir(), 'mo-bench-profile-'));
+const browser = await launchProfile(profile);
 const summary = '[data-testid="dataset-summary"]';
 /** The element's text now, or null when there is none (never waits for it). */
 const textOf = async (page: Page, selector: string) =>
@@ -84,4 +89,5 @@ try {
 } finally {
 	await browser.close();
 	await server.close();
+	await rm(profile, { recursive: true, force: true });
 }

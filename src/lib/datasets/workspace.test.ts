@@ -198,6 +198,21 @@ describe('a dataset the browser will not store', () => {
 		});
 		expect(sessions.get(0)?.toJSON()).toEqual({ n: 8 });
 	});
+
+	it('says in plain words when the storage is full', async () => {
+		const coordinator = new Coordinator(createNodeEngine);
+		coordinators.push(coordinator);
+		const store = openDatasetStore(new IDBFactory());
+		// What the store worker passes on for Chromium's refusal of a 5M-session dataset.
+		const full = { ...store, save: () => Promise.reject(new Error('QuotaExceededError')) };
+		const ws = new Workspace(coordinator, full, () => TEST_NOW);
+		await ws.start();
+		const staged = await ws.stage([messy()]);
+		const { loaded } = await ws.build(staged, (await ws.suggest(staged)).mapping, { name: 'm' });
+		expect(loaded.warning).toBe(
+			"The dataset could not be saved in this browser: the browser's storage for this site is full (a private window holds far less than a normal one). Remove saved datasets you no longer need, or import in a normal window"
+		);
+	});
 });
 
 describe('files too large for the browser tab', () => {

@@ -33,6 +33,16 @@ export interface BuildRequest {
 }
 
 /**
+ * IndexedDB's refusals by name (the store worker passes a name when there is no message), in
+ * plain words. A private window's storage lives in memory with a small quota: Chromium refused
+ * a 5M-session dataset there that a normal profile saved.
+ */
+const SAVE_REFUSALS: Record<string, string> = {
+	QuotaExceededError:
+		"the browser's storage for this site is full (a private window holds far less than a normal one). Remove saved datasets you no longer need, or import in a normal window"
+};
+
+/**
  * Every change to the loaded dataset, each one coordinator write: reading files into staging
  * tables (unique per write, so two imports never share one), building, restoring, removing. A
  * dataset is snapshotted inside the write that built it, and saved in the order written, so the
@@ -133,7 +143,8 @@ export class Workspace {
 			return { record: await saving, info, measures };
 		} catch (e) {
 			// Storage can be refused (private windows, quota): the dataset still works until reload.
-			const why = (e instanceof Error ? e.message : String(e)) || 'the browser gave no reason';
+			const said = e instanceof Error ? e.message : String(e);
+			const why = SAVE_REFUSALS[said] ?? (said || 'the browser gave no reason');
 			const warning = `The dataset could not be saved in this browser: ${why}`;
 			return { record: { ...record, bytes: 0 }, info, measures, warning };
 		}

@@ -21,6 +21,18 @@ export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 }
 
+/**
+ * Chromium with a profile on disk, as a user's browser is. A plain launch's contexts are
+ * off-the-record: their IndexedDB lives in memory, with a quota far below a profile's, and
+ * refuses to save a few-million-row dataset that a real profile keeps.
+ */
+export function launchProfile(userDataDir: string): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(userDataDir, {
+		executablePath: '/usr/bin/chromium',
+		args: FLAGS
+	});
+}
+
 /** What a page did that a test must see: requests it made and errors it logged. */
 export interface PageWatch {
 	requests: string[];
