@@ -3,6 +3,7 @@ import { quoteIdent, quoteString } from '../engine/quote';
 import { rowObjects } from '../engine/rows';
 import { CATEGORIES } from './categories';
 import type { Mapping } from './mapping';
+import { positionRangeSql, rowRangeSql, type RowRange } from './status-sql';
 
 /**
  * Accepted rows become sessions: one per patient × time × condition × technique (a long file
@@ -28,6 +29,15 @@ export function sessionGroupsSql(mapping: Mapping): string {
 		GROUP BY session_key, patient_key, condition_label, technique_label`;
 }
 
+/** Where `SessionsSql.numbers` is written, for `sessions` to read. */
+export const SESSION_NUMBERS = 'mo_session_numbers';
+
+export interface SessionsSql {
+	numbers: string;
+	/** The sessions (of `rows`, else all), once SESSION_NUMBERS holds `numbers`. */
+	sessions: (rows?: RowRange) => string;
+}
+
 /**
  * Sessions grouped into episodes of care — patient × condition × technique, split where more
  * than `gapDays` pass between dated sessions — and numbered within them; session 1 is the
@@ -35,12 +45,16 @@ export function sessionGroupsSql(mapping: Mapping): string {
  * rows would not fit in the wasm heap at millions of rows. Rows come out in file order, which
  * the research console shows: a long file's sessions are sorted into it; other layouts' come in
  * it already (a row per session, read in order), and sorting them again took 0.5 s at 1M rows.
+ *
+ * Two steps: `numbers` (a narrow table, SESSION_NUMBERS) places each session in its episode;
+ * `sessions` joins it back to the sessions' details, all at once or, in a large import, by
+ * ranges of rows (at 10M rows, one statement's windows, join and output filled the wasm heap).
  */
 export async function sessionsSql(
 	db: LocalEngine,
 	gapDays: number,
 	layout: Mapping['layout']
-): Promise<string> {
+): Promise<SessionsSql> {
 	if (!Number.isSafeInteger(gapDays) || gapDays < 1) {
 		throw new Error(`The gap between episodes must be a whole number of days, not ${gapDays}.`);
 	}
@@ -63,7 +77,7 @@ export async function sessionsSql(
 	// date order, so a course's first date, from which a dated session's days count, is its
 	// earliest; a session's number is its place after the course's first. Both are per-episode
 	// aggregates, not windows partitioned by the text keys.
-	return `
+	const numbers = `
 		WITH ordered AS (
 			SELECT first_row, session_date, row_number() OVER w AS seq,
 				row_number() OVER w = 1
@@ -76,19 +90,21 @@ export async function sessionsSql(
 		), courses AS (
 			SELECT episode, min(seq) AS first_seq, min(session_date) AS first_date
 			FROM episodes GROUP BY episode
-		), numbered AS (
-			SELECT e.first_row, row_number() OVER (ORDER BY e.first_row)::INTEGER AS session_id,
-				e.episode, (e.seq - c.first_seq + 1)::USMALLINT AS session_no,
-				(e.session_date - c.first_date)::INTEGER AS days
-			FROM episodes e JOIN courses c USING (episode)
 		)
+		SELECT e.first_row, row_number() OVER (ORDER BY e.first_row)::INTEGER AS session_id,
+			e.episode, (e.seq - c.first_seq + 1)::USMALLINT AS session_no,
+			(e.session_date - c.first_date)::INTEGER AS days
+		FROM episodes e JOIN courses c USING (episode)`;
+	const sessions = (rows?: RowRange) => `
 		SELECT n.session_id, g.patient, ${cast}, g.session_date, g.visit, n.episode, n.session_no,
 			n.days, g.first.minutes::USMALLINT AS minutes, g.first.notes AS notes,
 			f.__file AS source_file, g.first.source_row::INTEGER AS source_row,
 			g.first.source_sheet_row::INTEGER AS source_sheet_row, ${sessionLink(layout, 'g.first_row', 'g.session_key')}
-		FROM session_groups g JOIN numbered n USING (first_row)
+		FROM session_groups g JOIN ${SESSION_NUMBERS} n USING (first_row)
 		JOIN mo_files f ON f.__file_no = g.first.file_no
+		${rows ? `WHERE ${positionRangeSql(rows, 'g.first_row')} AND ${positionRangeSql(rows, 'n.first_row')}` : ''}
 		${layout === 'long' ? 'ORDER BY n.session_id' : ''}`;
+	return { numbers, sessions };
 }
 
 /**
@@ -132,11 +148,17 @@ async function categoryTypes(db: LocalEngine): Promise<Map<string, string>> {
 export const sessionLink = (layout: Mapping['layout'], position: string, key = 'session_key') =>
 	`${layout === 'long' ? key : position} AS session_link`;
 
-/** Valid scores of accepted rows, attached to their session. */
-export function observationsSql(measureKeys: readonly string[]): string {
+/**
+ * Valid scores of accepted rows, attached to their session; with `rows`, those rows' scores
+ * (a large import's pieces: only where each row is its session, so the session is in the range).
+ */
+export function observationsSql(measureKeys: readonly string[], rows?: RowRange): string {
+	const range = rows
+		? `AND ${rowRangeSql(rows, 'v.')} AND ${positionRangeSql(rows, 's.session_link')}`
+		: '';
 	return `
 		SELECT s.session_id, v.measure::ENUM(${measureKeys.map(quoteString).join(', ')}) AS measure,
 			v.num AS value
 		FROM cell_values v JOIN sessions_next s USING (session_link)
-		WHERE v.valid`;
+		WHERE v.valid ${range}`;
 }

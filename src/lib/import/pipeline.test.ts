@@ -236,7 +236,21 @@ describe('a large import', () => {
 				...db,
 				query: (spec, options) => (written.push(spec.sql), db.query(spec, options))
 			};
-			await importFiles(watched, [fixture(name)], { now: TEST_NOW, largeImportRows: 0 });
+			await importFiles(watched, [fixture(name)], {
+				now: TEST_NOW,
+				largeImportRows: 0,
+				pieceRows: 3
+			});
+			// Rows are taken three at a time, except in deciding REDCap's (a patient's events go together)
+			// and in attaching a long file's scores (a session's rows may fall in two pieces).
+			const pieces = (t: string) => written.filter((sql) => sql.startsWith(`INSERT INTO ${t}`));
+			expect(pieces('cand_rows').length).toBe(
+				name === 'redcap.csv' ? 0 : pieces('sessions_next').length
+			);
+			expect(pieces('sessions_next').length).toBeGreaterThan(0);
+			expect(pieces('observations_next').length).toBe(
+				name === 'long-tidy.csv' ? 0 : pieces('sessions_next').length
+			);
 			for (const table of ['cand_rows', 'session_groups'])
 				expect(written.some((sql) => sql.startsWith(`CREATE OR REPLACE  TABLE ${table} AS`))).toBe(
 					true

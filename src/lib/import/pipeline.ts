@@ -2,7 +2,7 @@ import type { LocalEngine } from '../engine/engine';
 import { resolveMeasures } from '../measures/resolve';
 import { buildDerivedTables, DERIVED_TABLES } from '../model/derived-tables';
 import { candidatesViewSql, filesSql } from './candidates-sql';
-import { observationsSql, sessionGroupsSql, sessionsSql } from './canonical-sql';
+import { observationsSql, SESSION_NUMBERS, sessionGroupsSql, sessionsSql } from './canonical-sql';
 import { cleanViewSql } from './clean-sql';
 import { datesLookupSql, decideDateOrder } from './dates-sql';
 import { eventsLookupSql, labelsLookupSql, numbersLookupSql } from './lookups-sql';
@@ -13,7 +13,13 @@ import { datasetTablesQueries } from './metadata-sql';
 import { problemsSql } from './problems-sql';
 import type { StagedFile } from './readers/types';
 import { summarise, type ImportReport } from './report';
-import { duplicateStatusSql, measureNamesSql, rowStatusSql } from './status-sql';
+import {
+	duplicateStatusSql,
+	measureNamesSql,
+	rowPieces,
+	rowStatusSql,
+	type RowRange
+} from './status-sql';
 import { refuseAllRejected, refuseEmptyFiles } from './refusals';
 import { MissingFieldsError, missingRequired } from './required-fields';
 import { checkedMapping } from './validate-mapping';
@@ -61,10 +67,19 @@ async function swapIn(db: LocalEngine) {
  */
 const LARGE_IMPORT_ROWS = 1_500_000;
 const SPACIOUS_WORK_TABLES = new Set(['cand_rows', 'session_groups']);
+/**
+ * A large import decides its rows, writes its sessions and attaches their scores a million rows
+ * at a time, each piece committed (and so compressed) before the next: in one statement each,
+ * 10M rows filled the wasm heap. REDCap's rows are decided at once (a patient's fields are
+ * carried across events by a window over the patient, which pieces would cut apart), and a long
+ * file's scores are attached at once (a session's rows may fall in two pieces); both are small.
+ */
+const PIECE_ROWS = 1_000_000;
 const WORK_VIEWS = ['cell_values', 'cand_clean', 'candidates'];
 const WORK_TABLES = [
 	'cand_rows',
 	'session_groups',
+	SESSION_NUMBERS,
 	'odd_cells',
 	'mo_files',
 	'mo_dates',
@@ -100,6 +115,8 @@ export interface BuildOptions {
 	 * native DuckDB, which never is).
 	 */
 	largeImportRows?: number;
+	/** How many rows a large import takes at a time (PIECE_ROWS unless told: a test). */
+	pieceRows?: number;
 }
 
 /**
@@ -127,6 +144,13 @@ export async function buildDataset(
 		const kept = name.endsWith('_next') || (large && SPACIOUS_WORK_TABLES.has(name));
 		return db.query({ sql: `CREATE OR REPLACE ${kept ? '' : 'TEMP'} TABLE ${name} AS ${sql}` });
 	};
+	/** `select` written into `table`: at once, or in a large import piece by piece if `pieceable`. */
+	const write = async (table: string, select: (rows?: RowRange) => string, pieceable: boolean) => {
+		if (!large || !pieceable) return temp(table, select());
+		const [first, ...rest] = rowPieces(files, options.pieceRows ?? PIECE_ROWS);
+		await temp(table, select(first));
+		for (const rows of rest) await db.query({ sql: `INSERT INTO ${table} ${select(rows)}` });
+	};
 	const step = options.onStep ?? (() => {});
 	try {
 		step('Reading dates, numbers and categories');
@@ -147,7 +171,7 @@ export async function buildDataset(
 		await db.query({ sql: cleanViewSql(mapping) });
 		await db.query({ sql: measureNamesSql(mapping) });
 		step('Checking every row');
-		await temp('cand_rows', rowStatusSql(mapping));
+		await write('cand_rows', (rows) => rowStatusSql(mapping, rows), mapping.layout !== 'redcap');
 		for (const sql of duplicateStatusSql(mapping)) await db.query({ sql });
 		await checkAccounting(db, files);
 		await refuseAllRejected(db, files);
@@ -163,12 +187,17 @@ export async function buildDataset(
 		await temp('import_coercions_next', coercionsSql(mapping));
 		step('Building sessions and episodes of care');
 		await temp('session_groups', sessionGroupsSql(mapping));
-		await temp(
-			'sessions_next',
-			await sessionsSql(db, mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS, mapping.layout)
-		);
+		const gap = mapping.episodeGapDays ?? DEFAULT_EPISODE_GAP_DAYS;
+		const { numbers, sessions } = await sessionsSql(db, gap, mapping.layout);
+		await temp(SESSION_NUMBERS, numbers);
+		await write('sessions_next', sessions, true);
 		step('Attaching scores');
-		await temp('observations_next', observationsSql(measures.map((m) => m.key)));
+		const keys = measures.map((m) => m.key);
+		await write(
+			'observations_next',
+			(rows) => observationsSql(keys, rows),
+			mapping.layout !== 'long'
+		);
 		for (const spec of datasetTablesQueries(
 			measures,
 			mapping,

@@ -20,8 +20,48 @@ export function measureNamesSql(mapping: Mapping): string {
 		GROUP BY name_key`;
 }
 
+/** Rows `after` < row ≤ `through` of one file; an end left out is open. */
+export interface RowRange {
+	file: number;
+	after?: number;
+	through?: number;
+}
+
+/** The rows of `rows` by the file and row columns of `table` (an alias and a dot). */
+export function rowRangeSql({ file, after, through }: RowRange, table = 'c.'): string {
+	const bounds = [after, through].filter((n) => n !== undefined);
+	if (![file, ...bounds].every(Number.isSafeInteger))
+		throw new Error('Row ranges are whole numbers.');
+	return [
+		`${table}__file_no = ${file}`,
+		...(after === undefined ? [] : [`${table}__row > ${after}`]),
+		...(through === undefined ? [] : [`${table}__row <= ${through}`])
+	].join(' AND ');
+}
+
+/** Every row of the files, in ranges of `size` rows of one file each. */
+export function rowPieces(files: readonly { rows: number }[], size: number): RowRange[] {
+	return files.flatMap((f, file) => {
+		const count = Math.max(1, Math.ceil(f.rows / size));
+		return Array.from({ length: count }, (_, k) => ({
+			file,
+			...(k > 0 ? { after: k * size } : {}),
+			...(k < count - 1 ? { through: (k + 1) * size } : {})
+		}));
+	});
+}
+
 /** Position of a row across all files, in import order (file number, then data row). */
 const POS = '__file_no::BIGINT * 1000000000 + __row';
+const FILE_ROWS = 1_000_000_000;
+
+/** The rows of `rows` by their position (POS) in `column`. */
+export function positionRangeSql({ file, after = 0, through }: RowRange, column: string): string {
+	if (![file, after, through ?? 0].every(Number.isSafeInteger))
+		throw new Error('Row ranges are whole numbers.');
+	const last = through === undefined ? FILE_ROWS - 1 : through;
+	return `${column} > ${file * FILE_ROWS + after} AND ${column} <= ${file * FILE_ROWS + last}`;
+}
 const keyPart = (e: string) => `coalesce(${e}, chr(0))`;
 
 /**
@@ -31,9 +71,10 @@ const keyPart = (e: string) => `coalesce(${e}, chr(0))`;
  * and measure, in long files — with different content). The earlier of a conflicting pair stays,
  * flagged. This statement gives each row its first reason; `duplicateStatusSql` then decides the
  * duplicates. So each row is read and cleaned once: deciding duplicates in the same statement
- * had DuckDB evaluate the cleaning view (its joins, regexes and hashes) three times.
+ * had DuckDB evaluate the cleaning view (its joins, regexes and hashes) three times. With `rows`,
+ * only those rows: a large import decides its rows piece by piece.
  */
-export function rowStatusSql(mapping: Mapping): string {
+export function rowStatusSql(mapping: Mapping, rows?: RowRange): string {
 	const long = mapping.layout === 'long';
 	const cells = long
 		? ['__value_text']
@@ -56,6 +97,7 @@ export function rowStatusSql(mapping: Mapping): string {
 				END AS reason
 			FROM cand_clean c
 			${long ? 'LEFT JOIN mo_measure_names n ON n.name_key = mo_key(c.__measure_text)' : ''}
+			${rows ? `WHERE ${rowRangeSql(rows)}` : ''}
 		)
 		SELECT * EXCLUDE (reason), NULL::BIGINT AS copy_of, ${session} AS session_key,
 			NULL::BIGINT AS conflict_with, reason, false AS has_conflict
