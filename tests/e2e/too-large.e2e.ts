@@ -44,10 +44,10 @@ const SERVER = /For larger datasets, import on the command line .*npm run serve 
 
 describe('a file too large for the browser tab', () => {
 	it('is refused before it is read, with what fits and the server option', async () => {
-		await dropLarge([['sessions.csv', 400]]);
+		await dropLarge([['sessions.csv', 1100]]);
 		const text = await refusal();
 		expect(text).toMatch(
-			/^sessions\.csv is 400 MB; this browser tab can import CSV or text files up to about 310 MB \(about 3 million sessions\)\. /
+			/^sessions\.csv is 1.1 GB; this browser tab can import CSV or text files up to about 1 GB \(about 10 million sessions\)\. /
 		);
 		expect(text).toMatch(SERVER);
 		// Back at the choice of files; the dataset loaded before is the one still shown.
@@ -57,12 +57,12 @@ describe('a file too large for the browser tab', () => {
 
 	it('counts several files together', async () => {
 		await dropLarge([
-			['north.csv', 160],
-			['south.csv', 160]
+			['north.csv', 600],
+			['south.csv', 600]
 		]);
 		await expect
 			.poll(refusal)
-			.toMatch(/^Together, north\.csv and south\.csv are 320 MB; this browser tab can import/);
+			.toMatch(/^Together, north\.csv and south\.csv are 1.2 GB; this browser tab can import/);
 		expect(await page.textContent('[data-testid="dataset-summary"]')).toBe(shownBefore);
 	});
 

@@ -219,12 +219,12 @@ describe('files too large for the browser tab', () => {
 	it('are refused from their sizes before a byte is read; the loaded dataset stays', async () => {
 		const { ws, one } = await workspace();
 		const loaded = await openSample(ws);
-		// 400 MiB of one repeated megabyte (Blob parts are referenced, not copied) that no reader
+		// 1100 MiB of one repeated megabyte (Blob parts are referenced, not copied) that no reader
 		// may touch: reading it would fail with another message.
 		const megabyte = new Blob([new Uint8Array(1 << 20)]);
-		const big = { name: 'big.csv', blob: new Unreadable(Array<Blob>(400).fill(megabyte)) };
+		const big = { name: 'big.csv', blob: new Unreadable(Array<Blob>(1100).fill(megabyte)) };
 		await expect(ws.stage([big])).rejects.toThrow(
-			/^big\.csv is 419 MB; this browser tab can import CSV or text files up to about 310 MB/
+			/^big\.csv is 1.2 GB; this browser tab can import CSV or text files up to about 1 GB/
 		);
 		expect(await one('SELECT count(*)::INTEGER AS n FROM sessions')).toEqual({ n: 4432 });
 		expect(await ws.store.getActive()).toBe(loaded.record.id);

@@ -31,8 +31,8 @@ describe('what a browser tab can import', () => {
 
 	it('says how large the file is, what fits and the server option', () => {
 		expect(sizeRefusal([csv(1.2e9)])).toBe(
-			'sessions.csv is 1.2 GB; this browser tab can import CSV or text files up to about 310 MB ' +
-				`(about 3 million sessions). ${SERVER}`
+			'sessions.csv is 1.2 GB; this browser tab can import CSV or text files up to about 1 GB ' +
+				`(about 10 million sessions). ${SERVER}`
 		);
 	});
 
@@ -43,7 +43,7 @@ describe('what a browser tab can import', () => {
 			'sessions.xlsx is 60 MB; this browser tab can import Excel workbooks up to about 50 MB ' +
 				'(about 1 million sessions). An Excel workbook is parsed in JavaScript, about a minute ' +
 				'for every 500 000 rows, so save the sheet as CSV (CSV UTF-8) to import up to about ' +
-				`310 MB here. ${SERVER}`
+				`1 GB here. ${SERVER}`
 		);
 	});
 
@@ -51,22 +51,22 @@ describe('what a browser tab can import', () => {
 		const half = CSV_MAX / 2;
 		expect(sizeRefusal([csv(half, 'a.csv'), csv(half, 'b.csv')])).toBeNull();
 		expect(sizeRefusal([csv(half, 'a.csv'), csv(half, 'b.csv'), csv(1, 'c.csv')])).toBe(
-			'Together, a.csv, b.csv and c.csv are 310 MB; this browser tab can import about 310 MB ' +
-				`of CSV at once (about 3 million sessions). ${SERVER}`
+			'Together, a.csv, b.csv and c.csv are 1 GB; this browser tab can import about 1 GB ' +
+				`of CSV at once (about 10 million sessions). ${SERVER}`
 		);
 	});
 
 	it('counts files of different formats by the share of the tab each one takes', () => {
 		const files = [csv(CSV_MAX * 0.6, 'a.csv'), xlsx(XLSX_MAX * 0.5, 'b.xlsx')];
 		expect(sizeRefusal(files)).toMatch(
-			/^Together, a\.csv and b\.xlsx are more than this browser tab can import at once \(about 310 MB of CSV or 50 MB of Excel\)\. An Excel workbook is parsed in JavaScript/
+			/^Together, a\.csv and b\.xlsx are more than this browser tab can import at once \(about 1 GB of CSV or 50 MB of Excel\)\. An Excel workbook is parsed in JavaScript/
 		);
 		expect(sizeRefusal([csv(CSV_MAX * 0.5), xlsx(XLSX_MAX * 0.5)])).toBeNull();
 	});
 
 	it('names the one file too large among several', () => {
-		expect(sizeRefusal([csv(1000, 'small.csv'), csv(400e6, 'big.csv')])).toMatch(
-			/^big\.csv is 400 MB; /
+		expect(sizeRefusal([csv(1000, 'small.csv'), csv(1.1e9, 'big.csv')])).toMatch(
+			/^big\.csv is 1.1 GB; /
 		);
 	});
 
