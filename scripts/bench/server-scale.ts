@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { datasetFileEngine } from '../../src/cli/dataset-file';
 import type { QuerySpec } from '../../src/lib/engine/engine';
-import { buildDerivedTables } from '../../src/lib/model/derived-tables';
+import { buildDerivedTables, DERIVED_VERSION } from '../../src/lib/model/derived-tables';
 import { benchStates, pageQueries, WARMUPS } from './analysis/states';
 import { syntheticTablesSql } from './analysis/synthetic-sql';
 import { BENCH_DIR } from './data';
@@ -31,8 +31,9 @@ const ROUNDS = 3;
 export async function syntheticDatasetFile(
 	rows: number
 ): Promise<{ path: string; seconds: number | null }> {
-	const path = `${BENCH_DIR}/synthetic-${rows}.duckdb`;
-	if (existsSync(path)) return { path, seconds: null }; // delete it to rebuild after a model change
+	// Named by the analysis tables' version: a model change builds a new file.
+	const path = `${BENCH_DIR}/synthetic-${rows}-v${DERIVED_VERSION}.duckdb`;
+	if (existsSync(path)) return { path, seconds: null };
 	log(`writing ${path}: synthetic sessions and the derived tables, native DuckDB`);
 	const started = performance.now();
 	const file = await datasetFileEngine(path);

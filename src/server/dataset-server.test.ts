@@ -1,5 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_CSV_PATH } from '../../tests/support/db';
 import { runImport } from '../cli/import-command';
+import { createNativeEngine } from '../lib/engine/native-engine';
 import { rowObjects } from '../lib/engine/rows';
 import { LOOPBACK_HOSTS, openDatasetServer } from './dataset-server';
 
@@ -174,5 +175,27 @@ describe('the dataset server', () => {
 			expect(status, path).toBe(400);
 			expect(body).not.toContain('not for you');
 		}
+	});
+});
+
+describe('a dataset file written by an earlier importer', () => {
+	it('is refused at start, saying how to write it again', async () => {
+		const old = join(dir, 'old.duckdb');
+		copyFileSync(file, old);
+		// As a file written before the version was noted on the analysis tables.
+		const db = await createNativeEngine({ file: old });
+		await db.query({ sql: 'COMMENT ON TABLE measure_keys IS NULL' });
+		await db.close();
+		const opening = openDatasetServer({
+			file: old,
+			appDir,
+			token: TOKEN,
+			limits: { maxRows: 1000, maxBytes: 200_000, timeoutMs: 1000 },
+			connections: 2,
+			hosts: LOOPBACK_HOSTS
+		});
+		await expect(opening).rejects.toThrow(
+			'old.duckdb holds analysis tables of an earlier version; this app reads version 2. Write it again from the export: npm run -s cli -- import <file...> --out old.duckdb'
+		);
 	});
 });

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, resolve } from 'node:path';
 import { INFO_PATH, QUERY_PATH, type ServerInfo } from '../lib/engine/http-engine';
-import { createNativeEngine } from '../lib/engine/native-engine';
+import { createNativeEngine, type NativeEngine } from '../lib/engine/native-engine';
+import { DERIVED_VERSION, derivedVersionIn } from '../lib/model/derived-tables';
 import { rowObjects } from '../lib/engine/rows';
 import { acceptTokenInAddress, authorised } from './access-token';
 import { ConnectionPool } from './connection-pool';
@@ -25,6 +26,21 @@ export interface ServerOptions {
 	hosts: readonly string[] | null;
 }
 
+/**
+ * A dataset file written by an earlier importer lacks what today's charts read, and the server
+ * opens it read only, so it cannot derive it again: refused at start, saying how to rewrite it.
+ */
+async function refuseAnotherVersion(engine: NativeEngine, file: string) {
+	const version = await derivedVersionIn(engine);
+	if (version === DERIVED_VERSION) return;
+	await engine.close();
+	const written = version === null ? 'an earlier version' : `version ${version}`;
+	throw new Error(
+		`${basename(file)} holds analysis tables of ${written}; this app reads version ${DERIVED_VERSION}. ` +
+			`Write it again from the export: npm run -s cli -- import <file...> --out ${basename(file)}`
+	);
+}
+
 /** The loopback names, as a Host header writes them. */
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -42,6 +58,7 @@ export async function openDatasetServer(options: ServerOptions) {
 		readOnly: true,
 		maxRows: options.limits.maxRows
 	});
+	await refuseAnotherVersion(engine, options.file);
 	const pool = await ConnectionPool.open(engine, options.connections);
 	await engine.lockDown();
 	const [row] = rowObjects<{ v: string }>(await engine.query({ sql: 'SELECT version() AS v' }));

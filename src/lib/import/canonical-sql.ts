@@ -71,7 +71,7 @@ export async function sessionsSql(
 		.map((c) => `${c}::${types.get(c) ?? 'VARCHAR'} AS ${c}`)
 		.join(', ');
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
-	// Sessions are sorted by their text keys once: a course opens at a pair's first session or
+	// Sessions are sorted by their keys once: a course opens at a pair's first session or
 	// after a gap, and the episode is a running count of openings over that order (an integer
 	// sort). Every course bar a pair's first opens at a dated session, and dated sessions run in
 	// date order, so a course's first date, from which a dated session's days count, is its

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../engine/engine';
 import { dbWithCsv, rows } from '../../../tests/support/db';
 import { restoreTables, snapshotTables } from '../datasets/snapshot';
-import { buildDerivedTables } from './derived-tables';
+import { buildDerivedTables, DERIVED_VERSION, derivedVersionIn } from './derived-tables';
 
 // Small enough to work out by hand. Pain is lower-better (MCID 2 points or 30 %, target ≤ 1);
 // flexibility higher-better with no MCID.
@@ -99,6 +99,9 @@ describe('measure_keys', () => {
 			{ measure: 'flexibility', same_type: true },
 			{ measure: 'pain', same_type: true }
 		]);
+	});
+	it('notes the version of the analysis tables, through the swap at the end of an import', async () => {
+		expect(await derivedVersionIn(db)).toBe(DERIVED_VERSION);
 	});
 });
 

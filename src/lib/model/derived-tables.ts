@@ -32,6 +32,24 @@ export const DERIVED_VERSION = 2;
 
 const EPISODES = 'mo_episodes';
 
+/**
+ * The version is also noted on one of the tables (a DuckDB comment): a dataset file the server
+ * opens read only cannot be derived again, so it is checked and refused when it is another.
+ */
+const VERSIONED_TABLE = 'measure_keys';
+const versionNote = (v: number) => `Massage Outcomes analysis tables, version ${v}`;
+
+/** The version noted in the database's analysis tables; null when none is (noted since 2). */
+export async function derivedVersionIn(db: Pick<LocalEngine, 'query'>): Promise<number | null> {
+	const t = await db.query({
+		sql: `SELECT comment FROM duckdb_tables() WHERE table_name = ? AND NOT temporary`,
+		params: [VERSIONED_TABLE]
+	});
+	const note = rowObjects<{ comment: string | null }>(t)[0]?.comment ?? '';
+	const found = /version (\d+)$/.exec(note);
+	return found ? Number(found[1]) : null;
+}
+
 /** Builds every derived table from the canonical tables named `<table><suffix>`. */
 export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<void> {
 	const src: SourceTables = {
@@ -51,6 +69,9 @@ export async function buildDerivedTables(db: LocalEngine, suffix = ''): Promise<
 		await db.query({
 			sql: `CREATE OR REPLACE TABLE measure_keys${suffix} AS
 				SELECT DISTINCT measure FROM ${measures} ORDER BY measure`
+		});
+		await db.query({
+			sql: `COMMENT ON TABLE ${VERSIONED_TABLE}${suffix} IS '${versionNote(DERIVED_VERSION)}'`
 		});
 		const keys = await db.query({ sql: `SELECT measure::VARCHAR AS m FROM measure_keys${suffix}` });
 		const { create, insert } = episodePointsSql(src, measures, points);
