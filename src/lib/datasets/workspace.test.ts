@@ -180,16 +180,22 @@ class Unreadable extends Blob {
 }
 
 describe('a dataset the browser will not store', () => {
-	it('stays open, with a warning that says so even when the storage gives no reason', async () => {
+	/** A dataset built where saving fails with `said` (the store worker passes on a message). */
+	async function builtWhereSaving(said: string) {
 		const coordinator = new Coordinator(createNodeEngine);
 		coordinators.push(coordinator);
 		const store = openDatasetStore(new IDBFactory());
-		// As Chromium's IndexedDB refused a 4M-session dataset: an error with no message.
-		const refusing = { ...store, save: () => Promise.reject(new Error('')) };
+		const refusing = { ...store, save: () => Promise.reject(new Error(said)) };
 		const ws = new Workspace(coordinator, refusing, () => TEST_NOW);
 		await ws.start();
 		const staged = await ws.stage([messy()]);
 		const { loaded } = await ws.build(staged, (await ws.suggest(staged)).mapping, { name: 'm' });
+		return { coordinator, loaded };
+	}
+
+	it('stays open, with a warning that says so even when the storage gives no reason', async () => {
+		// As Chromium's IndexedDB refused a 4M-session dataset: an error with no message.
+		const { coordinator, loaded } = await builtWhereSaving('');
 		expect(loaded.warning).toBe(
 			'The dataset could not be saved in this browser: the browser gave no reason'
 		);
@@ -200,15 +206,8 @@ describe('a dataset the browser will not store', () => {
 	});
 
 	it('says in plain words when the storage is full', async () => {
-		const coordinator = new Coordinator(createNodeEngine);
-		coordinators.push(coordinator);
-		const store = openDatasetStore(new IDBFactory());
 		// What the store worker passes on for Chromium's refusal of a 5M-session dataset.
-		const full = { ...store, save: () => Promise.reject(new Error('QuotaExceededError')) };
-		const ws = new Workspace(coordinator, full, () => TEST_NOW);
-		await ws.start();
-		const staged = await ws.stage([messy()]);
-		const { loaded } = await ws.build(staged, (await ws.suggest(staged)).mapping, { name: 'm' });
+		const { loaded } = await builtWhereSaving('QuotaExceededError');
 		expect(loaded.warning).toBe(
 			"The dataset could not be saved in this browser: the browser's storage for this site is full (a private window holds far less than a normal one). Remove saved datasets you no longer need, or import in a normal window"
 		);
