@@ -59,17 +59,14 @@ export async function sessionsSql(
 		throw new Error(`The gap between episodes must be a whole number of days, not ${gapDays}.`);
 	}
 	const types = await categoryTypes(db);
+	const typed = (c: string, from: string) => `${from}::${types.get(c) ?? 'VARCHAR'} AS ${c}`;
 	const source = (c: string) =>
 		c === 'condition' || c === 'technique' ? `g.${c}` : `g.first.${c}`;
-	const cast = CATEGORIES.map((c) => `${source(c)}::${types.get(c) ?? 'VARCHAR'} AS ${c}`).join(
-		', '
-	);
+	const cast = CATEGORIES.map((c) => typed(c, source(c))).join(', ');
 	const pair = 'patient, condition, technique';
 	// Sorted by their ENUM codes (members are in text order, so the order is the same): integers
 	// compare faster than text (1M rows: 0.3 s of 1.3 s).
-	const coded = (['condition', 'technique'] as const)
-		.map((c) => `${c}::${types.get(c) ?? 'VARCHAR'} AS ${c}`)
-		.join(', ');
+	const coded = ['condition', 'technique'].map((c) => typed(c, c)).join(', ');
 	const order = 'coalesce(epoch(session_date) / 86400, visit), first_row';
 	// Sessions are sorted by their keys once: a course opens at a pair's first session or
 	// after a gap, and the episode is a running count of openings over that order (an integer

@@ -1,6 +1,7 @@
 import { quoteString } from '../engine/quote';
 import { CATEGORIES } from './categories';
 import type { Mapping } from './mapping';
+import { POS } from './status-sql';
 import { matchKey } from './synonyms';
 import { aliasPairs } from './value-aliases';
 
@@ -62,6 +63,6 @@ export function numbersLookupSql(): string {
 /** REDCap events are visits, numbered in the order the export first lists them. */
 export function eventsLookupSql(): string {
 	return `CREATE OR REPLACE TEMP TABLE mo_events AS
-		SELECT visit AS raw, dense_rank() OVER (ORDER BY min(__file_no::BIGINT * 1000000000 + __row)) AS event_no
+		SELECT visit AS raw, dense_rank() OVER (ORDER BY min(${POS})) AS event_no
 		FROM candidates WHERE visit IS NOT NULL GROUP BY visit;`;
 }

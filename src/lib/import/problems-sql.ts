@@ -1,5 +1,6 @@
 import { quoteString } from '../engine/quote';
 import { columnsLabel, type Mapping } from './mapping';
+import { FILE_ROWS } from './status-sql';
 
 export type Severity = 'rejected_row' | 'rejected_value' | 'flag';
 
@@ -45,7 +46,7 @@ export function problemsSql(mapping: Mapping, now: Date): string {
 			AND ${valid} IS NULL`;
 	const messages = whenThen(MESSAGES);
 	const at = (pos: string) =>
-		`(SELECT __file FROM mo_files f WHERE f.__file_no = ${pos} // 1000000000) || ', row ' || (${pos} % 1000000000)`;
+		`(SELECT __file FROM mo_files f WHERE f.__file_no = ${pos} // ${FILE_ROWS}) || ', row ' || (${pos} % ${FILE_ROWS})`;
 	return `
 		SELECT ${p}, ${rowColumn} AS "column", ${rowValue} AS value, 'rejected_row' AS severity, reason,
 			CASE reason ${messages}

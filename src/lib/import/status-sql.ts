@@ -27,11 +27,17 @@ export interface RowRange {
 	through?: number;
 }
 
-/** The rows of `rows` by the file and row columns of `table` (an alias and a dot). */
-export function rowRangeSql({ file, after, through }: RowRange, table = 'c.'): string {
-	const bounds = [after, through].filter((n) => n !== undefined);
-	if (![file, ...bounds].every(Number.isSafeInteger))
+/** The range itself, once checked: its numbers go into SQL as literals. */
+function checked(rows: RowRange): RowRange {
+	const { file, after = 0, through = 0 } = rows;
+	if (![file, after, through].every(Number.isSafeInteger))
 		throw new Error('Row ranges are whole numbers.');
+	return rows;
+}
+
+/** The rows of `rows` by the file and row columns of `table` (an alias and a dot). */
+export function rowRangeSql(rows: RowRange, table = 'c.'): string {
+	const { file, after, through } = checked(rows);
 	return [
 		`${table}__file_no = ${file}`,
 		...(after === undefined ? [] : [`${table}__row > ${after}`]),
@@ -51,14 +57,14 @@ export function rowPieces(files: readonly { rows: number }[], size: number): Row
 	});
 }
 
+/** A file's rows are numbered below this: a row's position is file × FILE_ROWS + row. */
+export const FILE_ROWS = 1_000_000_000;
 /** Position of a row across all files, in import order (file number, then data row). */
-const POS = '__file_no::BIGINT * 1000000000 + __row';
-const FILE_ROWS = 1_000_000_000;
+export const POS = `__file_no::BIGINT * ${FILE_ROWS} + __row`;
 
 /** The rows of `rows` by their position (POS) in `column`. */
-export function positionRangeSql({ file, after = 0, through }: RowRange, column: string): string {
-	if (![file, after, through ?? 0].every(Number.isSafeInteger))
-		throw new Error('Row ranges are whole numbers.');
+export function positionRangeSql(rows: RowRange, column: string): string {
+	const { file, after = 0, through } = checked(rows);
 	const last = through === undefined ? FILE_ROWS - 1 : through;
 	return `${column} > ${file * FILE_ROWS + after} AND ${column} <= ${file * FILE_ROWS + last}`;
 }
