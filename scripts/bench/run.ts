@@ -1,8 +1,10 @@
-// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis|first-load|server|server-scale]:
+// npm run bench [-- --rows N … --env node|chromium --analysis-rows 100000,… --only import|analysis|first-load|tab-import|server|server-scale]:
 // import + trend query timings, the app's LocalEngine vs the same calls on bare duckdb-wasm, in
 // Node and in Chromium; then the analysis page's "filter change → all charts" in Chromium, the app's
 // Coordinator vs the same SQL bare (analysis/); then the real app's cold and warm first chart
-// (first-load.ts, `--first-load-runs N --first-load-baseline DIR`); then the DuckDB server under
+// (first-load.ts, `--first-load-runs N --first-load-baseline DIR`); then the generator's 10M-row
+// CSV imported through the import screen and reopened in a new tab, with the tab's peak memory
+// (tab-import.ts, `--tab-import-rows N`, about 5 minutes); then the DuckDB server under
 // 20 simulated dashboards for 60 s (server-load.ts, `--server-rows N --server-dashboards N
 // --server-seconds N`); then the server engine alone at 10M and 50M sessions (server-scale.ts,
 // `--server-scale-rows 10000000,50000000`). Prints Markdown tables (stdout), writes
@@ -10,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { build } from 'vite';
 import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import type { Harness } from '../../tests/harness/harness';
 import { analysisInChromium } from './analysis/chromium';
@@ -21,6 +24,7 @@ import { BENCH_DIR, benchFile, type BenchFile } from './data';
 import { withHarnessPage } from './harness-page';
 import { loadTable, serverLoad } from './server-load';
 import { scaleTable, serverScale } from './server-scale';
+import { tabImport, tabImportTable } from './tab-import';
 import { markdownTable, notes, statementMedians, summarise, type EnvRun } from './report';
 import type { BenchOptions } from './types';
 
@@ -96,7 +100,7 @@ async function inChromium(files: BenchFile[]): Promise<{ runs: EnvRun[]; version
 	return { runs, version };
 }
 
-const PARTS = ['import', 'analysis', 'first-load', 'server', 'server-scale'] as const;
+const PARTS = ['import', 'analysis', 'first-load', 'tab-import', 'server', 'server-scale'] as const;
 
 async function importPart(sizes: string[], env: string) {
 	const started = performance.now();
@@ -142,6 +146,7 @@ async function main() {
 			only: { type: 'string' },
 			'first-load-runs': { type: 'string', default: '5' },
 			'first-load-baseline': { type: 'string' },
+			'tab-import-rows': { type: 'string', default: '10000000' },
 			'server-rows': { type: 'string', default: '1000000' },
 			'server-dashboards': { type: 'string', default: '20' },
 			'server-seconds': { type: 'string', default: '60' },
@@ -166,6 +171,14 @@ async function main() {
 			values['first-load-baseline']
 		);
 		json.firstLoad = { machine: machine(version), ...firstLoad };
+	}
+	if (runs('tab-import')) {
+		log('building the app (vite build → build/) for the tab-import bench');
+		await build({ logLevel: 'warn' });
+		log(`tab import, ${values['tab-import-rows']} rows`);
+		const result = await tabImport(Number(values['tab-import-rows']));
+		console.log(['', tabImportTable(result)].join('\n'));
+		json.tabImport = { machine: machine(), ...result };
 	}
 	if (runs('server')) {
 		const server = await serverLoad({
