@@ -1,6 +1,6 @@
 import type { Mapping } from '../import/mapping';
 import type { ImportReport } from '../import/report';
-import type { TableSnapshot } from './snapshot';
+import { blobOf, type TableSnapshot } from './snapshot';
 
 /**
  * A whole dataset in one file, ready to open: what IndexedDB keeps for a dataset (every table as
@@ -27,30 +27,19 @@ interface Header {
 	tables: (Omit<TableSnapshot, 'ipc'> & { bytes: number })[];
 }
 
-export function encodeDatasetFile({ report, mapping, tables }: DatasetFile): Uint8Array {
+export function encodeDatasetFile({ report, mapping, tables }: DatasetFile): Blob {
 	const header: Header = {
 		report,
 		mapping,
-		tables: tables.map(({ ipc, ...table }) => ({ ...table, bytes: ipc.byteLength }))
+		tables: tables.map(({ ipc, ...table }) => ({ ...table, bytes: ipc.size }))
 	};
 	const head = new TextEncoder().encode(JSON.stringify(header));
-	const size = MAGIC.length + LENGTH_BYTES + head.length;
-	const out = new Uint8Array(size + tables.reduce((n, t) => n + t.ipc.byteLength, 0));
-	out.set(MAGIC);
-	new DataView(out.buffer).setUint32(MAGIC.length, head.length, true);
-	out.set(head, MAGIC.length + LENGTH_BYTES);
-	let at = size;
-	for (const { ipc } of tables) {
-		out.set(ipc, at);
-		at += ipc.byteLength;
-	}
-	return out;
+	const length = new Uint8Array(LENGTH_BYTES);
+	new DataView(length.buffer).setUint32(0, head.length, true);
+	return new Blob([MAGIC, length, head, ...tables.map((t) => t.ipc)]);
 }
 
-/**
- * Reads a dataset file; throws on anything that is not one, whole. Each table gets bytes of its
- * own: restoring hands them to the engine's worker, which detaches their buffer.
- */
+/** Reads a dataset file; throws on anything that is not one, whole. */
 export function decodeDatasetFile(bytes: Uint8Array): DatasetFile {
 	const damaged = new Error('The dataset file is damaged or not a dataset file');
 	const start = MAGIC.length + LENGTH_BYTES;
@@ -65,7 +54,7 @@ export function decodeDatasetFile(bytes: Uint8Array): DatasetFile {
 	}
 	let at = start + headLength;
 	const tables = header.tables.map(({ bytes: length, ...table }) => {
-		const ipc = bytes.slice(at, at + length);
+		const ipc = blobOf(bytes.subarray(at, at + length));
 		at += length;
 		return { ...table, ipc };
 	});

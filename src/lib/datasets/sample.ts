@@ -25,5 +25,6 @@ export async function sampleDatasetFile(
 	now: Date
 ): Promise<Uint8Array> {
 	const { report, mapping } = await importFiles(db, [source], { name: SAMPLE_NAME, now });
-	return encodeDatasetFile({ report, mapping, tables: await snapshotTables(db, DATASET_TABLES) });
+	const tables = await snapshotTables(db, DATASET_TABLES);
+	return new Uint8Array(await encodeDatasetFile({ report, mapping, tables }).arrayBuffer());
 }

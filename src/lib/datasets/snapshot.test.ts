@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalEngine } from '../engine/engine';
 import { createNodeEngine } from '../engine/node-engine';
 import { quoteIdent } from '../engine/quote';
-import { restoreTables, snapshotTables, type TableSnapshot } from './snapshot';
+import { blobOf, restoreTables, snapshotTables, type TableSnapshot } from './snapshot';
 
 const ODD = 'we"ird table';
 let db: LocalEngine;
@@ -40,6 +40,7 @@ const types = (table: string) =>
 // Text keeps BIGINT digits and dates exact, so contents compare without JS number rounding.
 const contents = (table: string) =>
 	rows(`SELECT columns(*)::VARCHAR FROM ${quoteIdent(table)} ORDER BY ALL`);
+const bytesOf = async (s: TableSnapshot) => new Uint8Array(await s.ipc.arrayBuffer());
 
 describe('table snapshots', () => {
 	it('restores types, constraints and rows exactly, replacing the current tables', async () => {
@@ -104,7 +105,9 @@ describe('table snapshots', () => {
 		expect(await contents(ODD)).toEqual(oddRows);
 		// The table without rows is made by its DDL alone: duckdb-wasm refuses an empty stream.
 		expect(handed).toHaveLength(1);
-		expect(handed[0]!.buffer).toBe(snapshots[0]!.ipc.buffer);
+		// A view of the bytes read from the Blob, not a copy of them.
+		expect(handed[0]!.buffer.byteLength).toBe(snapshots[0]!.ipc.size);
+		expect(handed[0]!.byteLength).toBeGreaterThan(0);
 	});
 
 	it('restores snapshots saved before row counts were recorded', async () => {
@@ -121,7 +124,7 @@ describe('table snapshots', () => {
 
 	it('saves ENUM columns as their codes, and still restores snapshots that saved their text', async () => {
 		const [saved] = await snapshotTables(db, [ODD]);
-		const sex = tableFromIPC(saved!.ipc).getChild('sex "code"')!;
+		const sex = tableFromIPC(await bytesOf(saved!)).getChild('sex "code"')!;
 		expect(DataType.isInt(sex.type)).toBe(true);
 		expect(sex.toArray()).toEqual(new Uint8Array([0, 1, 0]));
 		const oddRows = await contents(ODD);
@@ -133,12 +136,12 @@ describe('table snapshots', () => {
 		);
 		expect(DataType.isInt(tableFromIPC(text).getChild('sex "code"')!.type)).toBe(false);
 		await db.query({ sql: `DELETE FROM ${quoteIdent(ODD)}` });
-		await restoreTables(db, [{ ...older, ipc: text }]);
+		await restoreTables(db, [{ ...older, ipc: blobOf(text) }]);
 		expect(await contents(ODD)).toEqual(oddRows);
 	});
 
 	it('saves a table of more rows than a part holds in parts, in order, and restores it whole', async () => {
-		const parts = await snapshotTables(db, [ODD, 'empty'], 2);
+		const parts = await snapshotTables(db, [ODD, 'empty'], { partRows: 2 });
 		expect(parts.map((p) => [p.name, p.rows, p.parts, p.more])).toEqual([
 			[ODD, 2, 2, false],
 			[ODD, 1, undefined, true],
@@ -153,6 +156,14 @@ describe('table snapshots', () => {
 		expect(order).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
 	});
 
+	it("makes every part's Blob with the maker it is given (in the browser, the storage worker)", async () => {
+		const made: number[] = [];
+		const blob = async (bytes: Uint8Array) => (made.push(bytes.byteLength), blobOf(bytes));
+		const parts = await snapshotTables(db, [ODD, 'empty'], { partRows: 2, blob });
+		expect(made).toEqual(parts.map((p) => p.ipc.size));
+		expect(made).toHaveLength(3);
+	});
+
 	const partCorruptions: [string, (s: TableSnapshot[]) => TableSnapshot[]][] = [
 		['its last part missing', (s) => [s[0]!, s[2]!]],
 		['its first part missing', (s) => [s[1]!, s[2]!]],
@@ -160,7 +171,7 @@ describe('table snapshots', () => {
 	];
 	for (const [label, corrupt] of partCorruptions) {
 		it(`leaves every current table intact when a table saved in parts has ${label}`, async () => {
-			const parts = await snapshotTables(db, [ODD, 'empty'], 2);
+			const parts = await snapshotTables(db, [ODD, 'empty'], { partRows: 2 });
 			const oddRows = await contents(ODD);
 			await expect(restoreTables(db, corrupt(parts))).rejects.toThrow(/part/);
 			expect(await contents(ODD)).toEqual(oddRows);
@@ -172,24 +183,20 @@ describe('table snapshots', () => {
 		await expect(snapshotTables(db, ['nope'])).rejects.toThrow(/nope/);
 	});
 
-	const corruptions: [string, (s: TableSnapshot) => TableSnapshot][] = [
-		['truncated rows', (s) => ({ ...s, ipc: s.ipc.slice(0, s.ipc.length - 8) })],
-		['rows cut mid-message', (s) => ({ ...s, ipc: s.ipc.slice(0, s.ipc.length / 2) })],
-		['no rows at all', (s) => ({ ...s, ipc: new Uint8Array(0) })],
+	/** A corruption of a snapshot, given its bytes. */
+	type Corruption = (s: TableSnapshot, ipc: Uint8Array) => TableSnapshot;
+	const corruptions: [string, Corruption][] = [
+		['truncated rows', (s, ipc) => ({ ...s, ipc: blobOf(ipc.slice(0, ipc.length - 8)) })],
+		['rows cut mid-message', (s, ipc) => ({ ...s, ipc: blobOf(ipc.slice(0, ipc.length / 2)) })],
+		['no rows at all', (s) => ({ ...s, ipc: new Blob([]) })],
 		['fewer rows than were saved', (s) => ({ ...s, rows: s.rows! + 1 })],
 		[
 			'its end-of-stream marker cut out',
-			(s) => {
-				const footer = new DataView(s.ipc.buffer, s.ipc.byteOffset).getInt32(
-					s.ipc.length - 10,
-					true
-				);
-				const streamEnd = s.ipc.length - 10 - footer;
-				const ipc = new Uint8Array([
-					...s.ipc.subarray(0, streamEnd - 8),
-					...s.ipc.subarray(streamEnd)
-				]);
-				return { ...s, ipc };
+			(s, ipc) => {
+				const footer = new DataView(ipc.buffer, ipc.byteOffset).getInt32(ipc.length - 10, true);
+				const streamEnd = ipc.length - 10 - footer;
+				const cut = [...ipc.subarray(0, streamEnd - 8), ...ipc.subarray(streamEnd)];
+				return { ...s, ipc: blobOf(new Uint8Array(cut)) };
 			}
 		],
 		[
@@ -208,7 +215,8 @@ describe('table snapshots', () => {
 			await db.query({ sql: `INSERT INTO empty VALUES (7, 'x')` });
 
 			// The good snapshot comes first, so it is already staged when the bad one fails.
-			await expect(restoreTables(db, [empty!, corrupt(odd!)])).rejects.toThrow();
+			const bad = corrupt(odd!, await bytesOf(odd!));
+			await expect(restoreTables(db, [empty!, bad])).rejects.toThrow();
 
 			expect(await contents(ODD)).toEqual(oddRows);
 			expect(await rows('SELECT id FROM empty')).toEqual([{ id: 7 }]);

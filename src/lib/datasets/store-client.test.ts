@@ -4,11 +4,13 @@ import { openDatasetStoreInWorker } from './store-client';
 /** Stands in for the browser's Worker: records what is posted; the test decides what happens. */
 class SilentWorker {
 	posted: unknown[] = [];
+	transferred: Transferable[][] = [];
 	onmessage: ((e: MessageEvent) => void) | null = null;
 	onerror: ((e: ErrorEvent) => void) | null = null;
 	terminated = false;
-	postMessage(message: unknown) {
+	postMessage(message: unknown, transfer: Transferable[] = []) {
 		this.posted.push(message);
+		this.transferred.push(transfer);
 	}
 	terminate() {
 		this.terminated = true;
@@ -46,6 +48,25 @@ describe('the dataset store in a worker', () => {
 		}
 		await expect(store.usage()).rejects.toThrow(/stopped working/);
 		expect(worker.posted).toHaveLength(2); // the later call never reached the dead worker
+	});
+
+	it('moves bytes to be made a Blob to the worker without a copy, and answers with its Blob', async () => {
+		const { worker, store } = open();
+		const bytes = new Uint8Array([1, 2, 3]);
+		const made = store.blob(bytes);
+		expect(worker.posted).toEqual([{ id: 0, method: 'blob', args: [bytes] }]);
+		expect(worker.transferred).toEqual([[bytes.buffer]]);
+		const blob = new Blob([new Uint8Array([1, 2, 3])]);
+		worker.reply({ id: 0, result: blob });
+		expect(await made).toBe(blob);
+	});
+
+	it('still makes Blobs once the worker has failed, on the page: an import does not need storage', async () => {
+		const { worker, store } = open();
+		worker.fail('crashed');
+		const blob = await store.blob(new Uint8Array([4, 5]));
+		expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([4, 5]);
+		expect(worker.posted).toEqual([]);
 	});
 
 	it('passes a failure the worker reports on to the caller', async () => {

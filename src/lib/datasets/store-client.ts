@@ -1,3 +1,4 @@
+import { blobOf } from './snapshot';
 import type { DatasetStore } from './store';
 
 type Reply = { id: number; result?: unknown; error?: string };
@@ -28,6 +29,7 @@ export function openDatasetStoreInWorker(
 		for (const call of pending.values()) call.reject(broken);
 		pending.clear();
 	};
+	// Table bytes are Blobs, which cross to the worker and back as references, not copies.
 	const call = <T>(method: keyof DatasetStore, args: unknown[], transfer: Transferable[] = []) =>
 		new Promise<T>((resolve, reject) => {
 			if (broken) return reject(broken);
@@ -37,19 +39,19 @@ export function openDatasetStoreInWorker(
 		});
 	return {
 		list: () => call('list', []),
-		// The table bytes move to the worker without a copy; the caller's copies are detached.
-		save: (record, tables, extra) =>
-			call(
-				'save',
-				[record, tables, extra],
-				[...new Set(tables.map((t) => t.ipc.buffer as ArrayBuffer))]
-			),
+		save: (record, tables, extra) => call('save', [record, tables, extra]),
 		load: (id) => call('load', [id]),
 		rename: (id, name) => call('rename', [id, name]),
 		remove: (id) => call('remove', [id]),
 		getActive: () => call('getActive', []),
 		setActive: (id) => call('setActive', [id]),
 		usage: () => call('usage', []),
+		// The bytes move to the worker without a copy; there the Blob copies them, off the page.
+		// Storage that stopped working must not stop an import, only its save: the page copies.
+		blob: (bytes) =>
+			broken
+				? Promise.resolve(blobOf(bytes))
+				: call('blob', [bytes], [bytes.buffer as ArrayBuffer]),
 		close: () => worker.terminate()
 	};
 }

@@ -12,14 +12,7 @@ self.onmessage = async (
 	const { id, method, args } = event.data;
 	try {
 		const result = await (store[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-		// Loaded table bytes go back without a copy.
-		const transfer =
-			method === 'load' && result
-				? (result as { tables: { ipc: Uint8Array }[] }).tables.map(
-						(t) => t.ipc.buffer as ArrayBuffer
-					)
-				: [];
-		self.postMessage({ id, result }, { transfer });
+		self.postMessage({ id, result });
 	} catch (e) {
 		// IndexedDB's errors are DOMExceptions, some with no message, only a name (UnknownError).
 		self.postMessage({ id, error: e instanceof Error ? e.message || e.name : String(e) });

@@ -1,4 +1,4 @@
-import type { TableSnapshot } from './snapshot';
+import { blobOf, type TableSnapshot } from './snapshot';
 
 export interface DatasetRecord {
 	id: string;
@@ -33,6 +33,11 @@ export interface DatasetStore {
 	getActive(): Promise<string | null>;
 	setActive(id: string | null): Promise<void>;
 	usage(): Promise<{ usedBytes: number; quotaBytes: number | null }>;
+	/**
+	 * The bytes as a Blob, made where the storage runs (its worker, in the browser), which takes
+	 * the bytes over: the caller's array is unusable afterwards.
+	 */
+	blob(bytes: Uint8Array): Promise<Blob>;
 	/** Lets go of the storage (a new store can then be opened, e.g. to retry after a failure). */
 	close(): void;
 }
@@ -46,7 +51,7 @@ const ACTIVE = 'active';
 /**
  * Table bytes are kept as Blobs: Chromium refuses to store a value whose serialised form exceeds
  * ~127 MB (a 2M-row dataset is ~250 MB), while a Blob is stored apart and only referenced.
- * Datasets saved before this hold their bytes as Uint8Array and load the same.
+ * Datasets saved before snapshots were Blobs hold their bytes as Uint8Array, loaded as Blobs.
  */
 type StoredTable = Omit<TableSnapshot, 'ipc'> & { ipc: Blob | Uint8Array };
 type Payload = { tables: StoredTable[]; extra: unknown };
@@ -116,13 +121,8 @@ export function openDatasetStore(
 		list,
 		async save(input, tables, extra) {
 			const { id, name, createdAt, files, summary, builtIn, derived } = input;
-			// A Blob holds a copy of just the view's bytes, not the whole buffer behind it. (Table
-			// bytes come from the engine or from storage, never from a SharedArrayBuffer.)
-			const stored = tables.map((t): StoredTable => ({
-				...t,
-				ipc: new Blob([t.ipc as Uint8Array<ArrayBuffer>])
-			}));
-			const bytes = tables.reduce((sum, t) => sum + t.ipc.byteLength, 0);
+			const stored: StoredTable[] = tables;
+			const bytes = tables.reduce((sum, t) => sum + t.ipc.size, 0);
 			const record: DatasetRecord = { id, name, createdAt, files, summary, bytes, builtIn };
 			if (derived !== undefined) record.derived = derived;
 			await transact([RECORDS, PAYLOADS], 'readwrite', (tx) => {
@@ -140,13 +140,11 @@ export function openDatasetStore(
 				return record && payload ? { record, payload } : null;
 			});
 			if (!found) return null;
-			// Read after the transaction: awaiting anything but its requests would end it early.
-			const tables = await Promise.all(
-				found.payload.tables.map(async (t) => ({
-					...t,
-					ipc: t.ipc instanceof Blob ? new Uint8Array(await t.ipc.arrayBuffer()) : t.ipc
-				}))
-			);
+			// The Blobs' bytes are read by the restore, one table part at a time.
+			const tables = found.payload.tables.map((t) => ({
+				...t,
+				ipc: t.ipc instanceof Blob ? t.ipc : blobOf(t.ipc)
+			}));
 			return { record: found.record, tables, extra: found.payload.extra };
 		},
 		rename: (id, name) =>
@@ -174,6 +172,7 @@ export function openDatasetStore(
 				if (id === null) settings.delete(ACTIVE);
 				else settings.put(id, ACTIVE);
 			}),
+		blob: async (bytes) => blobOf(bytes),
 		async usage() {
 			// The browser's estimate covers the whole origin (app caches too) and knows the quota.
 			const estimate = await globalThis.navigator?.storage?.estimate?.();

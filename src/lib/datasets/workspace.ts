@@ -95,7 +95,8 @@ export class Workspace {
 				onStep: request.onStep
 			});
 			const record = this.#record(request, report);
-			const tables = await snapshotTables(db, DATASET_TABLES);
+			const blob = (bytes: Uint8Array) => this.store.blob(bytes);
+			const tables = await snapshotTables(db, DATASET_TABLES, { blob });
 			const saving = this.#keep(record, tables, { report, mapping });
 			return { report, record, saving, ...(await readDatasetMeta(db)) };
 		});
@@ -110,10 +111,8 @@ export class Workspace {
 		const { report, mapping, tables } = file;
 		const record = this.#record(request, report);
 		const opened = await this.coordinator.write(`Opening ${request.name}`, async (db) => {
-			// The restore hands its bytes to the engine's worker: the store gets a copy.
-			const copies = tables.map((t) => ({ ...t, ipc: t.ipc.slice() }));
 			await restoreTables(db, tables);
-			const saving = this.#keep(record, copies, { report, mapping });
+			const saving = this.#keep(record, tables, { report, mapping });
 			return { record, saving, ...(await readDatasetMeta(db)) };
 		});
 		return this.#kept(opened);
