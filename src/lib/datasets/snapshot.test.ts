@@ -140,6 +140,19 @@ describe('table snapshots', () => {
 		expect(await contents(ODD)).toEqual(oddRows);
 	});
 
+	it('refuses a saved code beyond its ENUM instead of restoring it as a NULL', async () => {
+		await db.query({
+			sql: `CREATE TABLE loose (e ENUM('a', 'b')); INSERT INTO loose VALUES ('b')`
+		});
+		const [saved] = await snapshotTables(db, ['loose']);
+		const narrowed = { ...saved!, ddl: saved!.ddl.replace("ENUM('a', 'b')", "ENUM('a')") };
+		await db.query({ sql: `DELETE FROM loose` });
+		await expect(restoreTables(db, [narrowed])).rejects.toThrow(
+			"A saved value of loose is not one of its column's values"
+		);
+		expect(await rows('SELECT count(*) AS n FROM loose')).toEqual([{ n: 0 }]);
+	});
+
 	it('saves a table of more rows than a part holds in parts, in order, and restores it whole', async () => {
 		const parts = await snapshotTables(db, [ODD, 'empty'], { partRows: 2 });
 		expect(parts.map((p) => [p.name, p.rows, p.parts, p.more])).toEqual([
