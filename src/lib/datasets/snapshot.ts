@@ -16,7 +16,7 @@ export interface TableSnapshot {
 	 * browser keeps a Blob's bytes outside the tab (and spills them to disk), so a large dataset is
 	 * never held whole in the page. 10M sessions are about 3.5 GB of Arrow: held as arrays, they
 	 * took the tab's peak memory to 7.5 GB while saving and 3.3 GB while reopening; as Blobs,
-	 * 4.2 GB (the engine's heap) and 1.1 GB (`npm run bench -- --only tab-import`).
+	 * 4.2 GB (the engine's heap) and 1.1–1.3 GB (`npm run bench -- --only tab-import`).
 	 */
 	ipc: Blob;
 	/**
