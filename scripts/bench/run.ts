@@ -178,7 +178,7 @@ async function main() {
 		log(`tab import, ${values['tab-import-rows']} rows`);
 		const result = await tabImport(Number(values['tab-import-rows']));
 		console.log(['', tabImportTable(result)].join('\n'));
-		json.tabImport = { machine: machine(), ...result };
+		json.tabImport = { machine: machine(result.chromium), ...result };
 	}
 	if (runs('server')) {
 		const server = await serverLoad({

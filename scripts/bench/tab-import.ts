@@ -23,6 +23,8 @@ const LONG = 1_800_000;
 const SUMMARY = '[data-testid="dataset-summary"]';
 
 export interface TabImportResult {
+	/** The browser's version: a persistent context has no Browser object to ask. */
+	chromium: string;
 	file: string;
 	rows: number;
 	bytes: number;
@@ -67,6 +69,7 @@ export async function tabImport(rows: number): Promise<TabImportResult> {
 	const note = (label: string, text: string | null) => text && problems.push(`${label}: ${text}`);
 	try {
 		const page = await openImportPage(context, baseUrl);
+		const agent = String(await page.evaluate('navigator.userAgent'));
 		const start = { wall: Date.now(), page: await pageNow(page) };
 		await page.setInputFiles('[data-testid="file-input"]', file.path);
 		await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: LONG });
@@ -94,6 +97,7 @@ export async function tabImport(rows: number): Promise<TabImportResult> {
 		const others = rendererPeaks(profile);
 		if (importing) others.delete(importing.pid);
 		return {
+			chromium: /Chrome\/([\d.]+)/.exec(agent)?.[1] ?? agent,
 			file: file.name,
 			rows: file.rows,
 			bytes: file.bytes,
@@ -124,7 +128,7 @@ export function tabImportTable(r: TabImportResult): string {
 	const row = (step: string, took: number, gaps: FrameGaps | null, peak = '', updates = '') =>
 		`| ${step} | ${ms(took)} | ${updates} | ${gaps ? ms(gaps.max) : ''} | ${gaps ? ms(gaps.p99) : ''} | ${peak} |`;
 	return [
-		`${r.file}, ${(r.bytes / 1e6).toFixed(0)} MB, ${r.rows} rows`,
+		`${r.file}, ${(r.bytes / 1e6).toFixed(0)} MB, ${r.rows} rows, Chromium ${r.chromium}`,
 		'',
 		'| step | ms | progress updates | max frame gap ms | p99 frame gap ms | tab peak MiB |',
 		'|---|--:|--:|--:|--:|--:|',
