@@ -1,5 +1,6 @@
 import { rowsInStream, streamOfFile } from '../engine/arrow-ipc';
-import { PLAIN_DATABASE, type LocalEngine } from '../engine/engine';
+import type { LocalEngine } from '../engine/engine';
+import { GroupedCommits } from '../engine/grouped-commits';
 import { quoteIdent } from '../engine/quote';
 
 /**
@@ -16,7 +17,7 @@ export interface TableSnapshot {
 	 * browser keeps a Blob's bytes outside the tab (and spills them to disk), so a large dataset is
 	 * never held whole in the page. 10M sessions are about 3.5 GB of Arrow: held as arrays, they
 	 * took the tab's peak memory to 7.5 GB while saving and 3.3 GB while reopening; as Blobs,
-	 * 4.2 GB (the engine's heap) and 1.1–1.3 GB (`npm run bench -- --only tab-import`).
+	 * 3.9–4.2 GB (the engine's heap) and 1.1–1.3 GB (`npm run bench -- --only tab-import`).
 	 */
 	ipc: Blob;
 	/**
@@ -44,8 +45,21 @@ const WIDE_INTEGERS = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
 // Only tables of the default schema: temporary tables and other schemas are not dataset tables.
 const IN_DEFAULT_SCHEMA = 'schema_name = current_schema() AND database_name = current_database()';
 
-/** The most rows one part holds: ~50 MB of Arrow for the widest derived table. */
-export const PART_ROWS = 1_000_000;
+/**
+ * The most rows one part holds: ~40 MB of Arrow for the widest derived table. Each part crosses
+ * the page on its way from the engine to storage: 1M-row parts (~160 MB) gave the page a 123 ms
+ * task receiving one at 10M sessions (62 ms of it collecting garbage); at 250k rows no task on
+ * the page reached 30 ms.
+ */
+export const PART_ROWS = 250_000;
+/**
+ * A restore commits about this many rows at a time. Committed part by part, DuckDB compressed
+ * each table's last unfilled row group again at every commit; inside a transaction a part's
+ * staged rows are written, read once and dropped without ever being compressed, which took the
+ * opening of a saved 1M-session dataset in Chromium from 6.1 to 4.7 s. A whole table left
+ * uncommitted would sit uncompressed in memory.
+ */
+const COMMIT_ROWS = 1_000_000;
 
 export interface SnapshotOptions {
 	/** The most rows a part holds (PART_ROWS unless told: a test). */
@@ -177,7 +191,15 @@ async function stage(db: LocalEngine, parts: TableSnapshot[], temp: string): Pro
 	const { name, ddl } = parts[0]!;
 	await db.query({ sql: withTableName(ddl, name, temp) });
 	let rows = 0;
-	for (const part of parts) rows += await fill(db, part, temp);
+	const commits = new GroupedCommits(db, COMMIT_ROWS);
+	try {
+		for (const part of parts)
+			rows += await commits.write(() => fill(db, part, temp), part.rows ?? PART_ROWS);
+		await commits.commit();
+	} catch (e) {
+		await commits.rollback();
+		throw e;
+	}
 	const restored = await countRows(db, quoteIdent(temp));
 	if (restored !== rows)
 		throw new Error(`The saved rows of ${name} are incomplete (${restored} of ${rows} rows)`);
@@ -193,9 +215,9 @@ async function fill(db: LocalEngine, snapshot: TableSnapshot, temp: string): Pro
 	const rows = snapshot.rows ?? rowsInStream(stream);
 	// duckdb-wasm refuses a stream without record batches; the DDL alone makes the empty table.
 	if (rows === 0) return 0;
-	const staged = `${PLAIN_DATABASE}.main.${quoteIdent(`${temp}_rows`)}`;
+	const staged = quoteIdent(`${temp}_rows`);
 	try {
-		await importPlain(db, `${temp}_rows`, stream);
+		await db.importIpc(`${temp}_rows`, stream);
 		// Wide integers were saved as text, ENUMs as codes (or, before, text): the INSERT casts
 		// each column back to the type the DDL declares, failing on invalid values.
 		const { values, invalid } = snapshot.enumCodes
@@ -210,26 +232,10 @@ async function fill(db: LocalEngine, snapshot: TableSnapshot, temp: string): Pro
 			sql: `INSERT INTO ${quoteIdent(temp)} SELECT ${values} FROM ${staged}`
 		});
 	} finally {
-		await db.query({ sql: `DROP TABLE IF EXISTS ${staged}` });
+		// Refused in a transaction an engine error has aborted: its rollback then removes it.
+		await db.query({ sql: `DROP TABLE IF EXISTS ${staged}` }).catch(() => {});
 	}
 	return rows;
-}
-
-/**
- * The rows imported into the plain in-memory database: they are read once, by the INSERT, and
- * dropped, and compressing them first cost the opening of a saved 1M-session dataset 1.4 s of
- * 6.1 (Chromium). duckdb-wasm imports into the current database only, hence the switch, inside
- * the restore's write: no other query runs meanwhile.
- */
-async function importPlain(db: LocalEngine, name: string, stream: Uint8Array) {
-	const current = await db.query({ sql: 'SELECT current_database() AS d' });
-	const back = quoteIdent(String(current.getChild('d')?.get(0)));
-	await db.query({ sql: `USE ${PLAIN_DATABASE}` });
-	try {
-		await db.importIpc(name, stream);
-	} finally {
-		await db.query({ sql: `USE ${back}` });
-	}
 }
 
 const isEnum = (type: string) => type.startsWith('ENUM(');

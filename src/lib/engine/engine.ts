@@ -66,12 +66,6 @@ export interface LocalEngine extends QueryEngine {
 }
 
 /**
- * DuckDB's default in-memory database, which keeps tables as plain vectors: quicker to write
- * than the compressed one below, for rows written once, read once and dropped.
- */
-export const PLAIN_DATABASE = 'memory';
-
-/**
  * Tables live in an in-memory database that stores them compressed, as DuckDB stores a file
  * (dictionaries, bit-packing, run lengths), instead of the default one that keeps them as plain
  * vectors. Measured on the bench's synthetic tables (Node duckdb-wasm): 10M sessions took 1.9 GB

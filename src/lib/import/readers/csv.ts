@@ -4,12 +4,12 @@ import { PlainError } from '../../errors/user-error';
 import { stagingColumnNames } from './columns';
 import { normaliseRecordEnds, recordChunks } from './csv-chunks';
 import { detectDialect, type Dialect } from './csv-dialect';
-import { GroupedCommits } from './grouped-commits';
+import { GroupedCommits } from '../../engine/grouped-commits';
 import { bomLength, decodeChunk, type Encoding } from './decode';
 import { SOURCE_ROW, type ReadOptions, type SourceFile, type StagedFile } from './types';
 
 const CHUNK_BYTES = 8 << 20;
-/** Pieces per transaction (grouped-commits.ts): ~32 MB of CSV. */
+/** Pieces per transaction (engine/grouped-commits.ts): ~32 MB of CSV. */
 const PIECES_PER_COMMIT = 4;
 /** Fields beyond the header that a row may carry before the file is refused outright. */
 const SPARE_FIELDS = 16;
