@@ -191,10 +191,12 @@ async function stage(db: LocalEngine, parts: TableSnapshot[], temp: string): Pro
 	const { name, ddl } = parts[0]!;
 	await db.query({ sql: withTableName(ddl, name, temp) });
 	let rows = 0;
+	// Worked out once for the table, not for each of its parts.
+	const decoded = await decodedColumns(db, temp);
 	const commits = new GroupedCommits(db, COMMIT_ROWS);
 	try {
 		for (const part of parts)
-			rows += await commits.write(() => fill(db, part, temp), part.rows ?? PART_ROWS);
+			rows += await commits.write(() => fill(db, part, temp, decoded), part.rows ?? PART_ROWS);
 		await commits.commit();
 	} catch (e) {
 		await commits.rollback();
@@ -205,8 +207,16 @@ async function stage(db: LocalEngine, parts: TableSnapshot[], temp: string): Pro
 		throw new Error(`The saved rows of ${name} are incomplete (${restored} of ${rows} rows)`);
 }
 
-/** Adds one snapshot's rows to `temp`; returns how many it says it holds. */
-async function fill(db: LocalEngine, snapshot: TableSnapshot, temp: string): Promise<number> {
+/**
+ * Adds one snapshot's rows to `temp`, its ENUM codes (if it saved codes) turned back into values
+ * as `decoded` says; returns how many rows it says it holds.
+ */
+async function fill(
+	db: LocalEngine,
+	snapshot: TableSnapshot,
+	temp: string,
+	decoded: Decoded
+): Promise<number> {
 	const incomplete = `The saved rows of ${snapshot.name} are incomplete`;
 	// Cut or unterminated bytes stop here: the engine would read fewer rows, or none, silently.
 	const stream = streamOfFile(new Uint8Array(await snapshot.ipc.arrayBuffer()));
@@ -220,9 +230,7 @@ async function fill(db: LocalEngine, snapshot: TableSnapshot, temp: string): Pro
 		await db.importIpc(`${temp}_rows`, stream);
 		// Wide integers were saved as text, ENUMs as codes (or, before, text): the INSERT casts
 		// each column back to the type the DDL declares, failing on invalid values.
-		const { values, invalid } = snapshot.enumCodes
-			? await decodedColumns(db, temp)
-			: { values: '*', invalid: null };
+		const { values, invalid } = snapshot.enumCodes ? decoded : { values: '*', invalid: null };
 		if (invalid) {
 			const sql = `SELECT count(*)::DOUBLE AS n FROM ${staged} WHERE ${invalid}`;
 			if (Number((await db.query({ sql })).getChild('n')?.get(0)) > 0)
@@ -248,7 +256,12 @@ const isEnum = (type: string) => type.startsWith('ENUM(');
  * ENUM, which took three times as long (episode_points of 1M sessions: 3.1 s, now 1.1 s, as long
  * as a plain copy; opening that dataset in Chromium: 7.5 → 6.1 s).
  */
-async function decodedColumns(db: LocalEngine, table: string) {
+interface Decoded {
+	values: string;
+	invalid: string | null;
+}
+
+async function decodedColumns(db: LocalEngine, table: string): Promise<Decoded> {
 	const columns = await columnsOf(db, table);
 	const values = columns.map(({ column, type }) =>
 		isEnum(type) ? `(enum_range(NULL::${type})::${type}[])[${column} + 1]` : column

@@ -17,8 +17,11 @@ const FLAGS = [
  */
 export const E2E_NOW = '2026-11-25T12:00:00.000Z';
 
+/** Debian's Chromium (Playwright cannot download browsers here), with the flags above. */
+const LAUNCH = { executablePath: '/usr/bin/chromium', args: FLAGS };
+
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+	return chromium.launch(LAUNCH);
 }
 
 /**
@@ -27,10 +30,7 @@ export function launchBrowser(): Promise<Browser> {
  * refuses to save a few-million-row dataset that a real profile keeps.
  */
 export function launchProfile(userDataDir: string): Promise<BrowserContext> {
-	return chromium.launchPersistentContext(userDataDir, {
-		executablePath: '/usr/bin/chromium',
-		args: FLAGS
-	});
+	return chromium.launchPersistentContext(userDataDir, LAUNCH);
 }
 
 /** What a page did that a test must see: requests it made and errors it logged. */
