@@ -27,8 +27,9 @@ const MB = 1_000_000;
 /**
  * What one browser tab imports, per format family. Figures measured on the generator's export
  * (scripts/generate-sample-data.ts, 14 columns):
- * - CSV: 102 bytes a row. 10M rows (1022 MB) imports in Chromium (`npm run bench:ui`: 221 s,
- *   saved, then 61 s to open after a reload; 5M: 115 s and 31 s), since a large import takes its
+ * - CSV: 102 bytes a row. 10M rows (1022 MB) imports in Chromium (`npm run bench -- --only
+ *   tab-import`: 207 s, saved, tab peak 3.9 GiB, then 42 s to open in a new tab; 5M: 115 s and
+ *   31 s, measured before the restore changes of 2026-12-04), since a large import takes its
  *   rows a million at a time (import/pipeline.ts), where 3M was the most before. 1030 MB keeps
  *   the 10M file in and nothing much beyond it. (The storage refusing 4M and 5M was the
  *   benchmark's private window, whose quota is far smaller than a profile's.)
